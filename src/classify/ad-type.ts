@@ -1,0 +1,51 @@
+import { AD_TYPES, type AdType } from '../core/types.js';
+import type { FoundNumber } from './numbers/find-numbers.js';
+
+/** Score a type must reach to count at all, and to be trusted by absence rules. */
+export const TYPE_THRESHOLD = 3;
+export const HIGH_CONFIDENCE = 5;
+/** A second type is kept when it scores at least this share of the best one (multi-type pages). */
+const SECONDARY_SHARE = 0.6;
+/** Registration numbers are hard evidence of the product regime (catalogue §1.2). */
+const REGISTRATION_WEIGHT = 6;
+
+export interface AdTypeDecision {
+  adTypes: AdType[];
+  scores: Partial<Record<AdType, number>>;
+  confidence: 'high' | 'medium' | 'low';
+}
+
+/**
+ * Decides the ad types from content indicators and registration numbers. Ad-approval and
+ * review numbers are used only when the content says nothing, so that a drug ad carrying a
+ * medical certificate number stays a drug ad and the mismatch can be reported.
+ */
+export function decideAdTypes(contentScores: Map<string, number>, numbers: FoundNumber[]): AdTypeDecision {
+  const scores = new Map<AdType, number>();
+  for (const [t, s] of contentScores) scores.set(t as AdType, s);
+  for (const n of numbers) {
+    if (n.adType && n.kind.endsWith('-registration')) scores.set(n.adType, (scores.get(n.adType) ?? 0) + REGISTRATION_WEIGHT);
+  }
+  // A medical-beauty ad is a medical ad (MBG): its indicators count for both.
+  const mb = scores.get('medical-beauty') ?? 0;
+  if (mb >= TYPE_THRESHOLD) scores.set('medical', Math.max(scores.get('medical') ?? 0, mb));
+
+  let ranked = AD_TYPES.filter((t) => t !== 'other' && (scores.get(t) ?? 0) >= TYPE_THRESHOLD).sort(
+    (a, b) => scores.get(b)! - scores.get(a)! || AD_TYPES.indexOf(a) - AD_TYPES.indexOf(b),
+  );
+  const best = ranked.length ? scores.get(ranked[0]!)! : 0;
+  ranked = ranked.filter((t) => scores.get(t)! >= best * SECONDARY_SHARE || (t === 'medical' && ranked.includes('medical-beauty')));
+
+  let confidence: AdTypeDecision['confidence'] = best >= HIGH_CONFIDENCE ? 'high' : best >= TYPE_THRESHOLD ? 'medium' : 'low';
+  if (ranked.length === 0) {
+    // Nothing in the content: fall back on the regime of the numbers shown.
+    const fromNumbers = [...new Set(numbers.map((n) => n.adType).filter((t): t is AdType => t !== null))];
+    if (fromNumbers.length) {
+      ranked = fromNumbers;
+      confidence = 'medium';
+    }
+  }
+  const out: Partial<Record<AdType, number>> = {};
+  for (const [t, s] of scores) if (s > 0) out[t] = s;
+  return { adTypes: ranked, scores: out, confidence };
+}

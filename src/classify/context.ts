@@ -1,0 +1,39 @@
+import type { DocContext } from '../core/types.js';
+
+/** Thresholds of the catalogue's decision matrix (§1.3), tuned on the regulatory corpus. */
+export const NON_AD_HIGH = 8;
+export const AD_HIGH = 3;
+/** A document is non-ad when its non-ad score dominates the commercial one by this factor. */
+const DOMINANCE = 2;
+/** A paragraph of a mixed page is non-ad when it has this much non-ad signal and no commercial one. */
+const BLOCK_NON_AD = 3;
+
+export interface ContextScores {
+  nonAd: number;
+  ad: number;
+  /** Per non-ad family, to tell penalty news from regulatory texts. */
+  families: Map<string, number>;
+}
+
+export interface ContextDecision {
+  context: DocContext;
+  /** True for a page that mixes an ad with regulatory or news text: decide per paragraph. */
+  mixed: boolean;
+}
+
+export function decideContext(s: ContextScores): ContextDecision {
+  if (s.nonAd >= NON_AD_HIGH && s.nonAd >= DOMINANCE * s.ad) {
+    const f = (k: string) => s.families.get(k) ?? 0;
+    // Penalty news and consumer warnings report on cases; work plans and notices regulate.
+    const reporting = f('report') + f('warn');
+    const regulating = f('genre') + f('docno') + f('legal');
+    return { context: reporting > regulating ? 'news' : 'regulatory', mixed: false };
+  }
+  if (s.ad >= AD_HIGH) return { context: 'ad', mixed: s.nonAd >= NON_AD_HIGH };
+  return { context: 'unknown', mixed: false };
+}
+
+/** Whether one paragraph of a mixed page reads as regulatory text rather than as the ad. */
+export function isNonAdBlock(nonAd: number, ad: number): boolean {
+  return nonAd >= BLOCK_NON_AD && ad === 0;
+}

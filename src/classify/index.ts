@@ -1,0 +1,109 @@
+import type { AdType, DocContext, Evidence, FieldName } from '../core/types.js';
+import { decideAdTypes } from './ad-type.js';
+import type { CompiledClassifier } from './compile.js';
+import { decideContext, isNonAdBlock } from './context.js';
+import type { FoundNumber } from './numbers/find-numbers.js';
+import { countSignals, scoreBy, total, type SignalHit } from './signals.js';
+
+export { compileClassifier, type CompiledClassifier } from './compile.js';
+export { findNumbers, type FoundNumber, type RegistrationKind } from './numbers/find-numbers.js';
+
+export interface ClassifyField {
+  name: FieldName;
+  text: string;
+}
+
+/** A paragraph of a mixed page that reads as regulatory/news text: content findings there are suppressed. */
+export interface NonAdBlock {
+  field: number;
+  start: number;
+  end: number;
+}
+
+export interface Classification {
+  adTypes: AdType[];
+  /** How far absence rules may trust the ad type. */
+  confidence: 'high' | 'medium' | 'low';
+  typeScores: Partial<Record<AdType, number>>;
+  context: DocContext;
+  contextScores: { nonAd: number; ad: number };
+  evidence: Evidence[];
+  nonAdBlocks: NonAdBlock[];
+  /** True when `--ad-type` decided the type. */
+  overridden: boolean;
+}
+
+const MAX_EVIDENCE = 24;
+/** Occurrences of one ad-type indicator counted at most this often: long pages must not swamp short ones. */
+const TYPE_CAP = 3;
+
+export function classify(
+  fields: ClassifyField[],
+  numbers: FoundNumber[][],
+  c: CompiledClassifier,
+  override?: AdType[],
+): Classification {
+  const perField = fields.map((f) => countSignals(f.text, c));
+  const merged = new Map<number, SignalHit>();
+  for (const hits of perField) {
+    for (const h of hits.values()) {
+      const m = merged.get(h.indicator);
+      if (m) m.count += h.count;
+      else merged.set(h.indicator, { ...h });
+    }
+  }
+  const families = scoreBy(merged, c, 'nonAd');
+  const nonAd = total(families);
+  const ad = total(scoreBy(merged, c, 'ad'));
+  const { context, mixed } = decideContext({ nonAd, ad, families });
+
+  const allNumbers = numbers.flat();
+  const decision = decideAdTypes(scoreBy(merged, c, 'adType', TYPE_CAP), allNumbers);
+  let adTypes = decision.adTypes;
+  if (adTypes.length === 0 && context === 'ad') adTypes = ['other'];
+
+  const evidence: Evidence[] = [];
+  perField.forEach((hits, fi) => {
+    for (const h of hits.values()) {
+      const ind = c.indicators[h.indicator]!;
+      evidence.push({
+        supports: ind.group === 'adType' ? ind.name : `${ind.group}:${ind.name}`,
+        indicator: h.first,
+        weight: ind.weight * (ind.group === 'adType' ? Math.min(h.count, TYPE_CAP) : h.count),
+        field: fields[fi]!.name,
+        offset: h.offset,
+      });
+    }
+  });
+  numbers.forEach((list, fi) => {
+    for (const n of list) {
+      if (n.adType) evidence.push({ supports: n.adType, indicator: n.text, weight: 6, field: fields[fi]!.name, offset: n.start });
+    }
+  });
+  evidence.sort((a, b) => b.weight - a.weight || a.offset - b.offset);
+
+  const nonAdBlocks: NonAdBlock[] = [];
+  if (mixed) {
+    fields.forEach((f, fi) => {
+      let start = 0;
+      for (const line of f.text.split('\n')) {
+        const hits = countSignals(line, c);
+        if (isNonAdBlock(total(scoreBy(hits, c, 'nonAd')), total(scoreBy(hits, c, 'ad')))) {
+          nonAdBlocks.push({ field: fi, start, end: start + line.length });
+        }
+        start += line.length + 1;
+      }
+    });
+  }
+
+  return {
+    adTypes: override?.length ? override : adTypes,
+    confidence: override?.length ? 'high' : decision.confidence,
+    typeScores: decision.scores,
+    context,
+    contextScores: { nonAd, ad },
+    evidence: evidence.slice(0, MAX_EVIDENCE),
+    nonAdBlocks,
+    overridden: Boolean(override?.length),
+  };
+}

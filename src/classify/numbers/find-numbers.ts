@@ -1,0 +1,84 @@
+import type { AdType } from '../../core/types.js';
+import type { NumberKind } from '../../rules/schema.js';
+import {
+  DEVICE_REGISTRATION,
+  DRUG_REGISTRATION,
+  FSMP_REGISTRATION,
+  HEALTH_FOOD_REGISTRATION,
+  INFANT_FORMULA_REGISTRATION,
+  LOOK_ALIKES,
+  MEDICAL_CERTIFICATE,
+  PRODUCT_AD_APPROVAL,
+} from './patterns.js';
+
+export type RegistrationKind =
+  | 'drug-registration'
+  | 'device-registration'
+  | 'health-food-registration'
+  | 'fsmp-registration'
+  | 'infant-formula-registration';
+
+export interface FoundNumber {
+  kind: NumberKind | RegistrationKind | 'look-alike';
+  /** The ad regime the number belongs to; null for look-alikes and infant formula. */
+  adType: AdType | null;
+  text: string;
+  start: number;
+  end: number;
+  groups: Record<string, string | undefined>;
+}
+
+const AD_KIND_BY_CHAR: Record<string, { kind: NumberKind; adType: AdType }> = {
+  药: { kind: 'drug-ad-approval', adType: 'drug' },
+  械: { kind: 'device-ad-approval', adType: 'device' },
+  医械: { kind: 'device-ad-approval', adType: 'device' },
+  食健: { kind: 'health-food-ad-approval', adType: 'health-food' },
+  食特: { kind: 'fsmp-ad-approval', adType: 'special-medical-food' },
+  特医: { kind: 'fsmp-ad-approval', adType: 'special-medical-food' },
+};
+
+const REGISTRATIONS: [RegExp, RegistrationKind, AdType | null][] = [
+  [DRUG_REGISTRATION, 'drug-registration', 'drug'],
+  [DEVICE_REGISTRATION, 'device-registration', 'device'],
+  [HEALTH_FOOD_REGISTRATION, 'health-food-registration', 'health-food'],
+  [FSMP_REGISTRATION, 'fsmp-registration', 'special-medical-food'],
+  [INFANT_FORMULA_REGISTRATION, 'infant-formula-registration', null],
+];
+
+/**
+ * Every review, approval and registration number in a normalised text, plus look-alikes,
+ * without overlaps (look-alikes win: 粤农药广审 is never a drug approval).
+ */
+export function findNumbers(text: string): FoundNumber[] {
+  const found: FoundNumber[] = [];
+  const taken: [number, number][] = [];
+  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  const add = (n: FoundNumber) => {
+    if (n.end > n.start && free(n.start, n.end)) {
+      found.push(n);
+      taken.push([n.start, n.end]);
+    }
+  };
+  for (const m of text.matchAll(LOOK_ALIKES)) {
+    add({ kind: 'look-alike', adType: null, text: m[0], start: m.index, end: m.index + m[0].length, groups: {} });
+  }
+  for (const m of text.matchAll(MEDICAL_CERTIFICATE)) {
+    const t = trimEnd(m[0]);
+    add({ kind: 'medical-review-certificate', adType: 'medical', text: t, start: m.index, end: m.index + t.length, groups: { ...m.groups } });
+  }
+  for (const m of text.matchAll(PRODUCT_AD_APPROVAL)) {
+    const t = trimEnd(m[0]);
+    const k = AD_KIND_BY_CHAR[m.groups!.kind!]!;
+    add({ kind: k.kind, adType: k.adType, text: t, start: m.index, end: m.index + t.length, groups: { ...m.groups } });
+  }
+  for (const [re, kind, adType] of REGISTRATIONS) {
+    for (const m of text.matchAll(re)) {
+      add({ kind, adType, text: m[0], start: m.index, end: m.index + m[0].length, groups: { ...m.groups } });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function trimEnd(s: string): string {
+  return s.replace(/\s+$/u, '');
+}

@@ -1,0 +1,46 @@
+import type { CompiledClassifier } from './compile.js';
+
+/** How often one indicator occurred in a text, and where first. */
+export interface SignalHit {
+  indicator: number;
+  count: number;
+  first: string;
+  offset: number;
+}
+
+/** Counts every indicator of the classifier in `text` (one automaton pass plus the regexes). */
+export function countSignals(text: string, c: CompiledClassifier): Map<number, SignalHit> {
+  const hits = new Map<number, SignalHit>();
+  const note = (indicator: number, match: string, offset: number) => {
+    const h = hits.get(indicator);
+    if (h) h.count++;
+    else hits.set(indicator, { indicator, count: 1, first: match, offset });
+  };
+  for (const hit of c.automaton.search(text)) {
+    const match = text.slice(hit.start, hit.end);
+    for (const ind of c.owners[hit.pattern]!) note(ind, match, hit.start);
+  }
+  c.indicators.forEach((ind, i) => {
+    if (!ind.regex) return;
+    for (const m of text.matchAll(ind.regex)) note(i, m[0], m.index);
+  });
+  return hits;
+}
+
+/** Sum of weight × occurrences per name within one group; `cap` bounds the occurrences counted. */
+export function scoreBy(
+  hits: Map<number, SignalHit>,
+  c: CompiledClassifier,
+  group: 'adType' | 'nonAd' | 'ad',
+  cap = Infinity,
+): Map<string, number> {
+  const scores = new Map<string, number>();
+  for (const h of hits.values()) {
+    const ind = c.indicators[h.indicator]!;
+    if (ind.group !== group) continue;
+    scores.set(ind.name, (scores.get(ind.name) ?? 0) + ind.weight * Math.min(h.count, cap));
+  }
+  return scores;
+}
+
+export const total = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);

@@ -1,0 +1,46 @@
+import type { AdType, DocContext, DocumentResult, SourceDocument, SourceFailure } from '../core/types.js';
+import { scanDocument, type EngineField, type Scanner, type Tokenize } from '../engine/index.js';
+import { extract } from '../extract/index.js';
+import { normalize } from '../normalize/index.js';
+
+export interface PipelineOptions {
+  tokenize: Tokenize;
+  adTypes?: AdType[];
+  today?: Date;
+  context?: DocContext;
+}
+
+/** A document that could not be read or decoded: reported, never fatal for the batch. */
+export function failedDocument(uri: string, error: string): DocumentResult {
+  return { uri, adTypes: [], context: 'unknown', evidence: [], findings: [], suppressed: [], error };
+}
+
+/** extract → normalize → classify + rules for one document. */
+export async function scanSource(doc: SourceDocument, scanner: Scanner, options: PipelineOptions): Promise<DocumentResult> {
+  let extracted;
+  try {
+    extracted = await extract(doc);
+  } catch (err) {
+    return failedDocument(doc.uri, err instanceof Error ? err.message : String(err));
+  }
+  return { uri: doc.uri, ...scanText(extracted.original, extracted.fields, scanner, options), charset: extracted.charset, format: extracted.format };
+}
+
+/** The part of the pipeline after extraction: pure given the scanner and tokenizer. */
+export function scanText(
+  original: string,
+  fields: { name: EngineField['name']; text: string; map: EngineField['extractMap'] }[],
+  scanner: Scanner,
+  options: PipelineOptions,
+): Omit<DocumentResult, 'uri'> {
+  const engineFields: EngineField[] = fields.map((f) => {
+    const n = normalize(f.text);
+    return { name: f.name, text: n.text, normMap: n.map, extracted: f.text, extractMap: f.map };
+  });
+  const r = scanDocument({ original, fields: engineFields }, scanner, options);
+  return { adTypes: r.adTypes, context: r.context, evidence: r.evidence, findings: r.findings, suppressed: r.suppressed, error: null };
+}
+
+export function sourceFailure(f: SourceFailure): DocumentResult {
+  return failedDocument(f.uri, f.error);
+}

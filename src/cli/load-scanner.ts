@@ -1,0 +1,29 @@
+import { createScanner, type Scanner, type Tokenize } from '../engine/index.js';
+import { loadRuleFiles, type RuleSetData } from '../rules/load.js';
+import { RuleLoadError } from '../rules/yaml-source.js';
+import { getSegmenter } from '../segment/index.js';
+import { CliError } from './exit-codes.js';
+import { collectRuleFiles } from './rule-files.js';
+
+export interface LoadedScanner {
+  scanner: Scanner;
+  data: RuleSetData;
+  tokenize: Tokenize;
+}
+
+/** Reads, validates and compiles the rules once per process; a bad rule file is a usage error. */
+export async function loadScanner(opts: { rules?: string[]; builtinRules?: boolean; fullDict?: boolean }): Promise<LoadedScanner> {
+  const files = await collectRuleFiles(opts.rules ?? [], opts.builtinRules !== false);
+  let data: RuleSetData;
+  try {
+    data = loadRuleFiles(files);
+  } catch (err) {
+    if (err instanceof RuleLoadError) throw new CliError(`invalid rules:\n${err.message}`);
+    throw err;
+  }
+  const scanner = createScanner(data);
+  // The dictionary itself loads lazily, on the first sentence that needs tokens.
+  const segmenter = getSegmenter({ dict: opts.fullDict ? 'full' : 'compact' });
+  segmenter.addWords(scanner.rules.userWords);
+  return { scanner, data, tokenize: (text) => segmenter.tokens(text) };
+}

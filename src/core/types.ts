@@ -1,0 +1,114 @@
+// Plain data types shared by every pipeline stage. Nothing here does I/O.
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Ad types the rules distinguish (catalogue §1.1). */
+export type AdType =
+  | 'medical'
+  | 'medical-beauty'
+  | 'drug'
+  | 'device'
+  | 'health-food'
+  | 'special-medical-food'
+  | 'other';
+export const AD_TYPES: readonly AdType[] = [
+  'medical',
+  'medical-beauty',
+  'drug',
+  'device',
+  'health-food',
+  'special-medical-food',
+  'other',
+];
+
+/** What kind of document this is, as far as advertising law is concerned (catalogue §1.3). */
+export type DocContext = 'ad' | 'regulatory' | 'news' | 'unknown';
+
+export type FieldName = 'title' | 'meta' | 'alt' | 'body';
+
+/** A point in the original (decoded) input: UTF-16 offset, 1-based line and column. */
+export interface Position {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** What a source yields: raw bytes plus whatever the transport said about them. */
+export interface SourceDocument {
+  uri: string;
+  bytes: Uint8Array;
+  /** HTTP Content-Type header, when the document came over HTTP. */
+  contentType?: string;
+}
+
+/** A source that could not be read; it becomes a per-document error in the report. */
+export interface SourceFailure {
+  uri: string;
+  error: string;
+}
+
+export interface Evidence {
+  /** What the evidence supports, e.g. an ad type ("drug") or a context family ("genre"). */
+  supports: string;
+  /** The indicator that matched (a term or the matched text of a pattern). */
+  indicator: string;
+  weight: number;
+  field: FieldName;
+  /** Offset in the normalised field text. */
+  offset: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  category: string;
+  severity: Severity;
+  message: string;
+  match: string;
+  field: FieldName;
+  start: Position;
+  end: Position;
+  snippet: string;
+  law: string[];
+  suggestion: string;
+  /** Sub-reason, e.g. which validation step failed (catalogue §2.0 item 7). */
+  reason?: string;
+  /**
+   * [start, end) of the match inside `snippet`, so reports can highlight it without searching
+   * (the matched text may occur more than once in the snippet).
+   */
+  snippetMatch?: [number, number];
+}
+
+export interface SuppressedFinding extends Finding {
+  /** Why context kept this out of the findings. */
+  suppressedBy: string;
+}
+
+export interface DocumentResult {
+  uri: string;
+  adTypes: AdType[];
+  context: DocContext;
+  evidence: Evidence[];
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  error: string | null;
+  /** Detected charset and format, for the reader's orientation. */
+  charset?: string;
+  format?: 'text' | 'html';
+}
+
+export interface ScanSummary {
+  documents: number;
+  findings: number;
+  failed: number;
+  suppressed: number;
+  bySeverity: Record<Severity, number>;
+  byCategory: Record<string, number>;
+}
+
+export interface ScanResult {
+  tool: { name: 'adscan'; version: string };
+  summary: ScanSummary;
+  documents: DocumentResult[];
+}

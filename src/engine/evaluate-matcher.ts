@@ -1,0 +1,106 @@
+import type { CompiledMatcher, CompiledTokenPattern } from '../rules/compile.js';
+import type { Token } from '../segment/index.js';
+import type { SentenceContext } from './sentence-context.js';
+import { isClauseEnd, type Span } from './sentences.js';
+
+/** Spans in the sentence where the matcher matches (offsets into the field text). */
+export function evaluateMatcher(m: CompiledMatcher, ctx: SentenceContext): Span[] {
+  switch (m.kind) {
+    case 'terms':
+      return bounded(ctx.termSpans(m.terms), m.boundary, ctx);
+    case 'regex':
+      return bounded(regexSpans(m.re, ctx), m.boundary, ctx);
+    case 'near':
+      return bounded(nearSpans(m, ctx), m.boundary, ctx);
+    case 'sequence':
+      return sequenceSpans(m.elements, ctx.tokens());
+    case 'any':
+      return m.list.flatMap((x) => evaluateMatcher(x, ctx));
+    case 'all': {
+      let first: Span[] | null = null;
+      for (const x of m.list) {
+        if (x.kind === 'not') {
+          if (evaluateMatcher(x.matcher, ctx).length > 0) return [];
+          continue;
+        }
+        const spans = evaluateMatcher(x, ctx);
+        if (spans.length === 0) return [];
+        first ??= spans;
+      }
+      return first ?? [];
+    }
+    case 'not':
+      // Validation only allows `not` inside `all`, which handles it above.
+      return [];
+  }
+}
+
+function bounded(spans: Span[], boundary: 'token' | 'none', ctx: SentenceContext): Span[] {
+  return boundary === 'token' ? spans.filter((s) => ctx.onTokenBoundaries(s.start, s.end)) : spans;
+}
+
+function regexSpans(re: RegExp, ctx: SentenceContext): Span[] {
+  const out: Span[] = [];
+  const base = ctx.span.start;
+  re.lastIndex = 0;
+  for (const m of ctx.sentence.matchAll(re)) {
+    if (m[0].length === 0) continue;
+    out.push({ start: base + m.index, end: base + m.index + m[0].length });
+  }
+  return out;
+}
+
+function nearSpans(m: Extract<CompiledMatcher, { kind: 'near' }>, ctx: SentenceContext): Span[] {
+  const as = ctx.termSpans(m.a);
+  const bs = ctx.termSpans(m.b);
+  const out: Span[] = [];
+  for (const a of as) {
+    for (const b of bs) {
+      if (m.ordered && b.start < a.end) continue;
+      const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+      const gap = second.start - first.end;
+      if (gap < 0 || gap > m.within) continue;
+      if (crossesClause(ctx.text, first.end, second.start)) continue;
+      out.push({ start: first.start, end: Math.max(first.end, second.end) });
+    }
+  }
+  return out;
+}
+
+function crossesClause(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isClauseEnd(text[i])) return true;
+  return false;
+}
+
+function tokenMatches(p: CompiledTokenPattern, t: Token): boolean {
+  if (p.words && !p.words.has(t.word)) return false;
+  if (p.tags && !tagMatches(p.tags, t.tag)) return false;
+  if (p.re && !p.re.test(t.word)) return false;
+  return true;
+}
+
+/** A tag pattern ending in `*` matches by prefix (`n*` matches n, nr, ns, nz…). */
+function tagMatches(tags: Set<string>, tag: string): boolean {
+  if (tags.has(tag)) return true;
+  for (const t of tags) if (t.endsWith('*') && tag.startsWith(t.slice(0, -1))) return true;
+  return false;
+}
+
+/** Token sequences matching the patterns in order; optional elements may be skipped. */
+function sequenceSpans(elements: CompiledTokenPattern[], tokens: Token[]): Span[] {
+  const out: Span[] = [];
+  const matchFrom = (e: number, t: number): number | null => {
+    if (e === elements.length) return t;
+    const p = elements[e]!;
+    if (t < tokens.length && tokenMatches(p, tokens[t]!)) {
+      const r = matchFrom(e + 1, t + 1);
+      if (r !== null) return r;
+    }
+    return p.optional ? matchFrom(e + 1, t) : null;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const end = matchFrom(0, i);
+    if (end !== null && end > i) out.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end });
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+import type { Classification, FoundNumber } from '../classify/index.js';
+import type { AdType, Severity } from '../core/types.js';
+import type { CompiledRule } from '../rules/compile.js';
+import { validateMedicalCertificate, type NumberIssue } from './numbers/validate-medical-certificate.js';
+import { validateProductApproval } from './numbers/validate-product-approval.js';
+import { severityRank, type RawFinding } from './raw-finding.js';
+
+const isAdNumber = (n: FoundNumber, kinds: readonly string[]) => kinds.includes(n.kind);
+
+/** Whether a number of regime `numberType` may appear in an ad of type `adType`. */
+function fits(numberType: AdType, adType: AdType): boolean {
+  if (numberType === adType) return true;
+  // A medical-beauty ad is a medical ad and carries a 医广 certificate.
+  return numberType === 'medical' && adType === 'medical-beauty';
+}
+
+const TYPE_NAMES: Record<AdType, string> = {
+  medical: '医疗',
+  'medical-beauty': '医疗美容',
+  drug: '药品',
+  device: '医疗器械',
+  'health-food': '保健食品',
+  'special-medical-food': '特殊医学用途配方食品',
+  other: '普通商品或服务',
+};
+
+/** Runs one code-backed check rule over the numbers of a document. */
+export function runCheck(
+  rule: CompiledRule,
+  numbers: FoundNumber[][],
+  cls: Classification,
+  today: Date,
+): RawFinding[] {
+  const check = rule.check!;
+  const out: RawFinding[] = [];
+  if (check.name === 'require-number') {
+    const present = numbers.some((list) => list.some((n) => isAdNumber(n, check.numbers)));
+    // Absence rules need a confirmed ad of a confidently known type (catalogue §1.2 item 5).
+    if (present || cls.context !== 'ad' || cls.confidence === 'low') return out;
+    const severity: Severity = cls.confidence === 'high' ? rule.severity : 'warning';
+    out.push({ rule, field: -1, start: 0, end: 0, severity, detail: cls.adTypes.map((t) => TYPE_NAMES[t]).join('、') });
+    return out;
+  }
+  numbers.forEach((list, field) => {
+    for (const n of list) {
+      if (check.name === 'number-validity') {
+        if (!isAdNumber(n, check.numbers)) continue;
+        const issues: NumberIssue[] =
+          n.kind === 'medical-review-certificate' ? validateMedicalCertificate(n.groups, today) : validateProductApproval(n.groups);
+        if (issues.length === 0) continue;
+        const worst = issues.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
+        out.push({
+          rule,
+          field,
+          start: n.start,
+          end: n.end,
+          severity: worst.severity,
+          reason: issues.map((i) => i.reason).join(','),
+          detail: issues.map((i) => i.message).join('；'),
+        });
+      } else if (check.name === 'number-type-mismatch') {
+        if (!n.adType || n.kind === 'look-alike' || n.kind.endsWith('-registration')) continue;
+        const types = cls.adTypes.filter((t) => t !== 'other');
+        if (types.length === 0 || types.some((t) => fits(n.adType!, t))) continue;
+        out.push({
+          rule,
+          field,
+          start: n.start,
+          end: n.end,
+          severity: rule.severity,
+          reason: `${n.adType}-number-in-${types[0]}-ad`,
+          detail: `${TYPE_NAMES[n.adType]}类文号出现在${types.map((t) => TYPE_NAMES[t]).join('、')}广告中`,
+        });
+      }
+    }
+  });
+  return out;
+}

@@ -1,0 +1,45 @@
+import type { Severity } from '../core/types.js';
+import type { CompiledRule } from '../rules/compile.js';
+
+/** A finding before it is located in the original input. */
+export interface RawFinding {
+  rule: CompiledRule;
+  /** Index of the field; -1 for document-level findings (a missing number). */
+  field: number;
+  /** Offsets in the normalised field text. */
+  start: number;
+  end: number;
+  severity: Severity;
+  reason?: string;
+  /** Extra text interpolated as {detail} in the rule's message. */
+  detail?: string;
+  /** Set when context keeps the finding out of the results. */
+  suppressedBy?: string;
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export const severityRank = (s: Severity): number => RANK[s];
+
+export function capSeverity(s: Severity, cap: Severity): Severity {
+  return RANK[s] > RANK[cap] ? cap : s;
+}
+
+/**
+ * Keeps one finding per category and overlapping span: the most severe, then the longest,
+ * then the first rule. Two rules of one category firing on 保证治愈 are one problem.
+ */
+export function dedupe(findings: RawFinding[]): RawFinding[] {
+  const sorted = [...findings].sort(
+    (a, b) => RANK[b.severity] - RANK[a.severity] || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const kept: RawFinding[] = [];
+  for (const f of sorted) {
+    const clash = kept.some(
+      (k) => k.rule.category === f.rule.category && k.field === f.field && f.start < k.end && k.start < f.end,
+    );
+    const sameDocLevel = f.field === -1 && kept.some((k) => k.field === -1 && k.rule.category === f.rule.category);
+    if (!clash && !sameDocLevel) kept.push(f);
+  }
+  return kept;
+}

@@ -1,0 +1,202 @@
+import { classify, findNumbers, type Classification, type CompiledClassifier, type FoundNumber } from '../classify/index.js';
+import { LineIndex } from '../core/line-index.js';
+import type { AdType, DocContext, DocumentResult, FieldName, Finding, SuppressedFinding } from '../core/types.js';
+import type { CompiledRule, CompiledRuleSet } from '../rules/compile.js';
+import { evaluateMatcher } from './evaluate-matcher.js';
+import { locate, makeSnippet, type FieldMaps } from './locate.js';
+import { maskText } from './mask.js';
+import { mentionReason } from './mention.js';
+import { runCheck } from './number-checks.js';
+import { capSeverity, dedupe, type RawFinding } from './raw-finding.js';
+import { SentenceContext, type Tokenize } from './sentence-context.js';
+import { clauseAround, spanIndexAt, splitSentences, type Span } from './sentences.js';
+
+export interface EngineField extends FieldMaps {
+  name: FieldName;
+  /** Normalised text: what rules see. */
+  text: string;
+}
+
+export interface EngineInput {
+  /** The decoded original input, for line/column positions. */
+  original: string;
+  fields: EngineField[];
+}
+
+export interface Scanner {
+  rules: CompiledRuleSet;
+  classifier: CompiledClassifier;
+}
+
+export interface ScanOptions {
+  tokenize: Tokenize;
+  /** `--ad-type`: overrides detection. */
+  adTypes?: AdType[];
+  /** Reference date for plausibility checks (years in the future). */
+  today?: Date;
+  /** Forces the document context (rule examples are tested as ads). */
+  context?: DocContext;
+}
+
+export type EngineResult = Pick<DocumentResult, 'adTypes' | 'context' | 'evidence' | 'findings' | 'suppressed'> & {
+  classification: Classification;
+};
+
+/** Scans one document's fields with a compiled rule set: pure apart from the injected tokenizer. */
+export function scanDocument(input: EngineInput, scanner: Scanner, options: ScanOptions): EngineResult {
+  const today = options.today ?? new Date();
+  const numbers = input.fields.map((f) => findNumbers(f.text));
+  const detected = classify(input.fields, numbers, scanner.classifier, options.adTypes);
+  const cls = options.context ? { ...detected, context: options.context } : detected;
+  const raw: RawFinding[] = [];
+
+  const whole = input.fields.map((f) => f.text).join('\n');
+  const applicable = scanner.rules.rules.filter(
+    (r) => appliesTo(r, cls.adTypes) && (!r.whenDocument || r.whenDocument.test(whole)),
+  );
+  const contentRules = applicable.filter((r) => r.matcher);
+  input.fields.forEach((field, fi) => {
+    raw.push(...matchField(field.text, fi, numbers[fi]!, contentRules, scanner.rules, options.tokenize, cls));
+  });
+  for (const rule of applicable.filter((r) => r.check)) raw.push(...runCheck(rule, numbers, cls, today));
+
+  for (const f of raw) applyContext(f, cls);
+  const kept = dedupe(raw.filter((f) => !f.suppressedBy));
+  const suppressed = dedupe(raw.filter((f) => f.suppressedBy));
+
+  const lines = new LineIndex(input.original);
+  const toFinding = (f: RawFinding): Finding => buildFinding(f, input, lines);
+  return {
+    adTypes: cls.adTypes,
+    context: cls.context,
+    evidence: cls.evidence,
+    findings: sortFindings(kept.map(toFinding)),
+    suppressed: sortFindings(suppressed.map((f) => ({ ...toFinding(f), suppressedBy: f.suppressedBy! }) as SuppressedFinding)),
+    classification: cls,
+  };
+}
+
+/** A rule applies when it covers one of the ad types; with no known type every rule runs (capped later). */
+function appliesTo(rule: CompiledRule, adTypes: AdType[]): boolean {
+  if (!rule.adTypes || adTypes.length === 0) return true;
+  return adTypes.some((t) => rule.adTypes!.has(t));
+}
+
+function matchField(
+  text: string,
+  fieldIndex: number,
+  numbers: FoundNumber[],
+  rules: CompiledRule[],
+  ruleSet: CompiledRuleSet,
+  tokenize: Tokenize,
+  cls: Classification,
+): RawFinding[] {
+  if (rules.length === 0 || text.length === 0) return [];
+  const { text: masked } = maskText(text, ruleSet.masks, numbers);
+  const sentences = splitSentences(masked);
+  const hitsBySentence = new Map<number, Map<number, Span[]>>();
+  for (const hit of ruleSet.automaton.search(masked)) {
+    const si = spanIndexAt(sentences, hit.start);
+    if (hit.end > sentences[si]!.end) continue; // a term never spans two sentences
+    let bucket = hitsBySentence.get(si);
+    if (!bucket) hitsBySentence.set(si, (bucket = new Map()));
+    const list = bucket.get(hit.pattern);
+    if (list) list.push({ start: hit.start, end: hit.end });
+    else bucket.set(hit.pattern, [{ start: hit.start, end: hit.end }]);
+  }
+
+  const unanchored = rules.filter((r) => r.anchors === null);
+  const anchored = rules.filter((r) => r.anchors !== null);
+  const out: RawFinding[] = [];
+  sentences.forEach((span, si) => {
+    const hits = hitsBySentence.get(si);
+    const candidates = hits ? anchored.filter((r) => [...hits.keys()].some((id) => r.anchors!.has(id))) : [];
+    if (candidates.length === 0 && unanchored.length === 0) return;
+    const ctx = new SentenceContext(masked, span, hits ?? new Map(), tokenize);
+    for (const rule of [...candidates, ...unanchored]) {
+      for (const m of evaluateMatcher(rule.matcher!, ctx)) {
+        if (vetoed(rule, ctx, m)) continue;
+        const f: RawFinding = { rule, field: fieldIndex, start: m.start, end: m.end, severity: rule.severity };
+        if (rule.mention) {
+          const why = mentionReason(masked, span, m);
+          if (why) f.suppressedBy = why;
+        }
+        if (!f.suppressedBy && cls.nonAdBlocks.some((b) => b.field === fieldIndex && m.start >= b.start && m.end <= b.end)) {
+          f.suppressedBy = 'paragraph context: regulatory or news text on a mixed page';
+        }
+        out.push(f);
+      }
+    }
+  });
+  return out;
+}
+
+/** The rule's own allow-list: overlapping terms (根治术), text just before/after, the sentence. */
+function vetoed(rule: CompiledRule, ctx: SentenceContext, m: Span): boolean {
+  const u = rule.unless;
+  if (!u) return false;
+  if (u.overlaps.length && ctx.termSpans(u.overlaps).some((s) => s.start < m.end && m.start < s.end)) return true;
+  if (u.before || u.after) {
+    const clause = clauseAround(ctx.text, ctx.span, m.start, m.end);
+    if (u.before && u.before.test(ctx.text.slice(clause.start, m.start))) return true;
+    if (u.after && u.after.test(ctx.text.slice(m.end, clause.end))) return true;
+  }
+  return Boolean(u.sentence && u.sentence.test(ctx.sentence));
+}
+
+/** Document context decides what stands: non-ad documents only quote; unknown ones get warnings. */
+function applyContext(f: RawFinding, cls: Classification): void {
+  if (f.suppressedBy) return;
+  if (!f.rule.contexts.has(cls.context)) {
+    f.suppressedBy = `document context: ${cls.context} (non-ad score ${cls.contextScores.nonAd}, ad score ${cls.contextScores.ad})`;
+    return;
+  }
+  if (cls.context === 'unknown' || cls.adTypes.length === 0) f.severity = capSeverity(f.severity, 'warning');
+}
+
+function buildFinding(f: RawFinding, input: EngineInput, lines: LineIndex): Finding {
+  const spec = f.rule.spec;
+  let loc;
+  if (f.field === -1) {
+    const start = lines.position(0);
+    const first = input.original.split(/\r?\n|\r/u, 1)[0] ?? '';
+    const { snippet } = makeSnippet(first.slice(0, 60), 0, 0);
+    loc = { match: '', start, end: start, snippet, snippetMatch: [0, 0] as [number, number], field: 'body' as FieldName };
+  } else {
+    const field = input.fields[f.field]!;
+    loc = { ...locate(lines, field, f.start, f.end), field: field.name };
+  }
+  const message = spec.message
+    .replaceAll('{match}', loc.match)
+    .replaceAll('{detail}', f.detail ?? '')
+    .replaceAll('{reason}', f.reason ?? '');
+  const finding: Finding = {
+    ruleId: f.rule.id,
+    category: f.rule.category,
+    severity: f.severity,
+    message,
+    match: loc.match,
+    field: loc.field,
+    start: loc.start,
+    end: loc.end,
+    snippet: loc.snippet,
+    law: spec.law,
+    suggestion: spec.suggestion,
+  };
+  if (f.reason) finding.reason = f.reason;
+  finding.snippetMatch = loc.snippetMatch;
+  return finding;
+}
+
+const FIELD_ORDER: FieldName[] = ['title', 'meta', 'body', 'alt'];
+
+/** Stable order: position in the original, then rule id. */
+function sortFindings<T extends Finding>(list: T[]): T[] {
+  return list.sort(
+    (a, b) =>
+      a.start.offset - b.start.offset ||
+      FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field) ||
+      a.end.offset - b.end.offset ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}

@@ -1,0 +1,61 @@
+import type { Token } from '../segment/index.js';
+import type { Span } from './sentences.js';
+
+/** Tokenises a piece of text; the segment stage's nodejieba wrapper in production. */
+export type Tokenize = (text: string) => Token[];
+
+/**
+ * One sentence under evaluation: its literal-term hits (from the document's single automaton
+ * pass) and, only if some rule asks for them, its jieba tokens — segmented at most once.
+ */
+export class SentenceContext {
+  private tokenCache: Token[] | null = null;
+  private boundaries: { starts: Set<number>; ends: Set<number> } | null = null;
+
+  constructor(
+    /** The whole (masked, normalised) field text; offsets below are into it. */
+    readonly text: string,
+    readonly span: Span,
+    /** Term id → occurrences inside this sentence. */
+    readonly hits: Map<number, Span[]>,
+    private readonly tokenize: Tokenize,
+  ) {}
+
+  get sentence(): string {
+    return this.text.slice(this.span.start, this.span.end);
+  }
+
+  /** jieba tokens of the sentence, offsets into the field text, whitespace tokens dropped. */
+  tokens(): Token[] {
+    if (!this.tokenCache) {
+      this.tokenCache = this.tokenize(this.sentence)
+        .filter((t) => t.word.trim() !== '')
+        .map((t) => ({ ...t, start: t.start + this.span.start, end: t.end + this.span.start }));
+    }
+    return this.tokenCache;
+  }
+
+  get segmented(): boolean {
+    return this.tokenCache !== null;
+  }
+
+  /** Whether [start, end) starts and ends on token boundaries. */
+  onTokenBoundaries(start: number, end: number): boolean {
+    if (!this.boundaries) {
+      const starts = new Set<number>();
+      const ends = new Set<number>();
+      for (const t of this.tokens()) {
+        starts.add(t.start);
+        ends.add(t.end);
+      }
+      this.boundaries = { starts, ends };
+    }
+    return this.boundaries.starts.has(start) && this.boundaries.ends.has(end);
+  }
+
+  termSpans(ids: number[]): Span[] {
+    const out: Span[] = [];
+    for (const id of ids) for (const s of this.hits.get(id) ?? []) out.push(s);
+    return out;
+  }
+}

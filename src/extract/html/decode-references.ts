@@ -1,0 +1,57 @@
+import { DecodingMode, EntityDecoder, fromCodePoint, htmlDecodeTree } from 'entities/decode';
+import type { MappedChars } from './mapped-chars.js';
+
+export type ReferenceContext = 'text' | 'attribute';
+
+/**
+ * Decodes character references in a slice of page source the way the HTML tokenizer does,
+ * keeping for each output unit the source span it came from: a reference's characters all
+ * map to the whole reference (`&amp;` → 5 units), anything else maps to itself. CR LF and
+ * lone CR become LF as the parser's input preprocessing does, mapping to what they replace.
+ * `attribute` applies the attribute rule that `&copy=` or `&notx` stay literal.
+ */
+export function decodeReferences(raw: string, rawStart: number, context: ReferenceContext): MappedChars {
+  const out: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const push = (s: string, start: number, end: number): void => {
+    out.push(s);
+    for (let k = 0; k < s.length; k++) {
+      starts.push(start);
+      ends.push(end);
+    }
+  };
+
+  let pending = '';
+  const decoder = new EntityDecoder(htmlDecodeTree, (cp) => {
+    pending += fromCodePoint(cp);
+  });
+  const mode = context === 'attribute' ? DecodingMode.Attribute : DecodingMode.Legacy;
+
+  let i = 0;
+  while (i < raw.length) {
+    const ch = raw[i]!;
+    if (ch === '&') {
+      pending = '';
+      decoder.startEntity(mode);
+      let consumed = decoder.write(raw, i + 1);
+      if (consumed < 0) consumed = decoder.end();
+      // `consumed` counts the '&'; 0 means "not a reference", and the '&' is literal.
+      if (consumed > 0 && pending !== '') {
+        push(pending, rawStart + i, rawStart + i + consumed);
+        i += consumed;
+        continue;
+      }
+      push('&', rawStart + i, rawStart + i + 1);
+      i++;
+    } else if (ch === '\r') {
+      const span = raw[i + 1] === '\n' ? 2 : 1;
+      push('\n', rawStart + i, rawStart + i + span);
+      i += span;
+    } else {
+      push(ch, rawStart + i, rawStart + i + 1);
+      i++;
+    }
+  }
+  return { text: out.join(''), starts, ends };
+}

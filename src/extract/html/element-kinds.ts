@@ -1,0 +1,22 @@
+// How each HTML element affects extracted text, following browsers' default rendering.
+
+/** Never rendered as text: metadata, scripts, embedded documents, fallback content. */
+export const SKIPPED = new Set([
+  'head', 'title', 'script', 'style', 'noscript', 'template', 'iframe', 'noembed', 'noframes',
+  'object', 'embed', 'video', 'audio', 'canvas', 'datalist', 'rp', 'svg', 'math', 'meta', 'link', 'base',
+]);
+
+/** Block-level boxes: their text starts and ends on its own line. */
+export const BLOCKS = new Set([
+  'html', 'body', 'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details',
+  'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'frameset',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'legend', 'li', 'listing', 'main', 'menu', 'nav',
+  'ol', 'optgroup', 'option', 'p', 'plaintext', 'pre', 'search', 'section', 'summary', 'table', 'tbody',
+  'textarea', 'tfoot', 'thead', 'tr', 'ul', 'xmp',
+]);
+
+/** Table cells sit side by side: a tab between them, a line per row. */
+export const CELLS = new Set(['td', 'th']);
+
+/** Whitespace inside these is shown as written. */
+export const PREFORMATTED = new Set(['pre', 'listing', 'xmp', 'plaintext', 'textarea']);

@@ -1,0 +1,167 @@
+import { MappedTextBuilder, type OffsetMap } from '../../core/offset-map.js';
+import type { MappedChars } from './mapped-chars.js';
+
+/** The most consecutive line breaks kept: one blank line, never long blank stretches. */
+const MAX_NEWLINES = 2;
+
+function isCollapsible(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\f' || ch === '\r';
+}
+
+/**
+ * Wide East Asian characters (CJK ideographs, kana, fullwidth forms and CJK punctuation),
+ * excluding Hangul, which separates words with spaces. High surrogates D840–D87F start the
+ * supplementary ideograph planes.
+ */
+function isWideEastAsian(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  return (
+    (c >= 0x2e80 && c <= 0x303f) ||
+    (c >= 0x3040 && c <= 0x31ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0xd840 && c <= 0xd87f)
+  );
+}
+
+interface PendingSpace {
+  start: number;
+  end: number;
+  hasLineBreak: boolean;
+}
+
+/**
+ * Lays text out as a browser renders it with `white-space: normal`, recording where every
+ * output unit came from:
+ * - a run of collapsible whitespace becomes one space mapped to the run, dropped at line
+ *   starts and ends; a run holding a line break between two wide CJK characters vanishes
+ *   (CSS Text 3 segment-break rule), so hard-wrapped Chinese source stays contiguous;
+ * - block boundaries, `<br>` and table cells insert '\n' / '\t' lazily, only once more text
+ *   follows, each mapped to the empty span at the tag that caused it;
+ * - preformatted text keeps its whitespace.
+ * Text from adjacent nodes is simply concatenated: inline tags never add spaces.
+ */
+export class TextLayout {
+  private readonly out: MappedTextBuilder;
+  private pendingSpace: PendingSpace | null = null;
+  /** Line breaks owed before the next text: the source span for each. */
+  private pendingBreaks: { start: number; end: number }[] = [];
+  private pendingTab: number | null = null;
+  /** '\n' already written at the end of the output. */
+  private trailingNewlines = 0;
+  /** Whether the current line has text yet (after a tab it counts as fresh). */
+  private lineHasText = false;
+  private lastEmitted: string | undefined;
+
+  constructor(sourceLength: number) {
+    this.out = new MappedTextBuilder(sourceLength);
+  }
+
+  text(chars: MappedChars, preformatted = false): void {
+    for (let i = 0; i < chars.text.length; i++) {
+      const ch = chars.text[i]!;
+      const start = chars.starts[i]!;
+      const end = chars.ends[i]!;
+      if (preformatted) this.preformattedChar(ch, start, end);
+      else if (isCollapsible(ch)) this.collapsibleSpace(ch, start, end);
+      else this.visible(ch, start, end);
+    }
+  }
+
+  /** The start or end of a block box at source offset `pos`. */
+  blockBoundary(pos: number): void {
+    this.pendingSpace = null;
+    this.pendingTab = null;
+    if (this.nothingWritten()) return;
+    if (this.trailingNewlines + this.pendingBreaks.length === 0) this.pendingBreaks.push({ start: pos, end: pos });
+  }
+
+  /** `<br>`: a forced line break, so two in a row leave one blank line. */
+  lineBreak(pos: number): void {
+    this.pendingSpace = null;
+    this.pendingTab = null;
+    if (this.nothingWritten()) return;
+    if (this.trailingNewlines + this.pendingBreaks.length < MAX_NEWLINES) {
+      this.pendingBreaks.push({ start: pos, end: pos });
+    }
+  }
+
+  /** A table cell begins: separate it from a previous cell on the same row. */
+  cellBoundary(pos: number): void {
+    this.pendingSpace = null;
+    if (this.lineHasText && this.pendingBreaks.length === 0) this.pendingTab = pos;
+  }
+
+  finish(): { text: string; map: OffsetMap } {
+    return this.out.finish();
+  }
+
+  private nothingWritten(): boolean {
+    return this.out.length === 0;
+  }
+
+  private collapsibleSpace(ch: string, start: number, end: number): void {
+    // Leading whitespace of a line (or of a cell) is not rendered.
+    if (!this.lineHasText || this.pendingBreaks.length > 0 || this.pendingTab !== null) return;
+    const p = this.pendingSpace;
+    if (p === null) {
+      this.pendingSpace = { start, end, hasLineBreak: ch === '\n' };
+    } else {
+      // Stretch over the run only while it is contiguous in the source (not across a tag).
+      if (start === p.end) p.end = end;
+      if (ch === '\n') p.hasLineBreak = true;
+    }
+  }
+
+  private visible(ch: string, start: number, end: number): void {
+    this.flushBreaks();
+    const p = this.pendingSpace;
+    if (p !== null) {
+      const cjkJoin = p.hasLineBreak && isWideEastAsian(this.lastEmitted) && isWideEastAsian(ch);
+      if (!cjkJoin) this.write(' ', p.start, p.end);
+      this.pendingSpace = null;
+    }
+    this.write(ch, start, end);
+    this.lineHasText = true;
+  }
+
+  private preformattedChar(ch: string, start: number, end: number): void {
+    if (ch === '\n') {
+      this.pendingSpace = null;
+      this.pendingTab = null;
+      if (this.nothingWritten()) return;
+      if (this.trailingNewlines + this.pendingBreaks.length < MAX_NEWLINES) this.pendingBreaks.push({ start, end });
+      this.lineHasText = false;
+      return;
+    }
+    this.flushBreaks();
+    this.pendingSpace = null;
+    this.write(ch, start, end);
+    this.lineHasText = true;
+  }
+
+  private flushBreaks(): void {
+    for (const b of this.pendingBreaks) this.write('\n', b.start, b.end);
+    if (this.pendingBreaks.length > 0) {
+      this.pendingBreaks = [];
+      this.pendingSpace = null;
+      this.lineHasText = false;
+    }
+    if (this.pendingTab !== null) {
+      this.write('\t', this.pendingTab, this.pendingTab);
+      this.pendingTab = null;
+      this.pendingSpace = null;
+    }
+  }
+
+  private write(ch: string, start: number, end: number): void {
+    this.out.emit(ch, start, end);
+    this.lastEmitted = ch;
+    this.trailingNewlines = ch === '\n' ? this.trailingNewlines + 1 : 0;
+  }
+}

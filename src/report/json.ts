@@ -1,0 +1,87 @@
+import type { DocumentResult, Finding, ScanResult, ScanSummary } from '../core/types.js';
+
+// Key orders of the JSON contract. Keys not listed here (fields added later) follow the
+// listed ones in their own order, so new data shows up without a formatter change.
+const SUMMARY_KEYS = ['documents', 'findings', 'failed', 'suppressed', 'bySeverity', 'byCategory'];
+const SEVERITY_KEYS = ['error', 'warning', 'info'];
+const DOCUMENT_KEYS = ['uri', 'adTypes', 'context', 'evidence', 'error', 'findings', 'suppressed'];
+const FINDING_KEYS = [
+  'ruleId',
+  'category',
+  'severity',
+  'message',
+  'match',
+  'field',
+  'start',
+  'end',
+  'snippet',
+  'snippetMatch',
+  'law',
+  'suggestion',
+  'reason',
+  'suppressedBy',
+];
+const POSITION_KEYS = ['offset', 'line', 'column'];
+const EVIDENCE_KEYS = ['supports', 'indicator', 'weight', 'field', 'offset'];
+
+type Plain = Record<string, unknown>;
+
+/** A copy of `value` whose keys come in `keys` order first, then the rest as they were. */
+function ordered(value: object, keys: readonly string[]): Plain {
+  const source = value as Plain;
+  const out: Plain = {};
+  const put = (key: string): void => {
+    // defineProperty: a data key named "__proto__" must stay a key, not change the prototype.
+    Object.defineProperty(out, key, {
+      value: source[key],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  };
+  for (const key of keys) if (Object.hasOwn(source, key)) put(key);
+  for (const key of Object.keys(source)) if (!keys.includes(key)) put(key);
+  return out;
+}
+
+function finding(f: Finding): Plain {
+  return ordered(
+    { ...f, start: ordered(f.start, POSITION_KEYS), end: ordered(f.end, POSITION_KEYS) },
+    FINDING_KEYS,
+  );
+}
+
+function summary(s: ScanSummary): Plain {
+  const counts = s.bySeverity;
+  // All three keys always, so consumers can index without checking.
+  const bySeverity = ordered(
+    { ...counts, error: counts.error ?? 0, warning: counts.warning ?? 0, info: counts.info ?? 0 },
+    SEVERITY_KEYS,
+  );
+  return ordered({ ...s, bySeverity }, SUMMARY_KEYS);
+}
+
+function document(doc: DocumentResult): Plain {
+  // The contract promises these keys on every document, even when a producer left them out.
+  return ordered(
+    {
+      ...doc,
+      adTypes: doc.adTypes ?? [],
+      evidence: (doc.evidence ?? []).map((e) => ordered(e, EVIDENCE_KEYS)),
+      error: doc.error ?? null,
+      findings: (doc.findings ?? []).map(finding),
+      suppressed: (doc.suppressed ?? []).map(finding),
+    },
+    DOCUMENT_KEYS,
+  );
+}
+
+/** The machine-readable report: 2-space JSON with a trailing newline, keys in contract order. */
+export function formatJson(result: ScanResult): string {
+  const out = {
+    tool: ordered(result.tool, ['name', 'version']),
+    summary: summary(result.summary),
+    documents: result.documents.map(document),
+  };
+  return `${JSON.stringify(ordered({ ...result, ...out }, ['tool', 'summary', 'documents']), null, 2)}\n`;
+}

@@ -1,0 +1,66 @@
+import { CATEGORY_IDS } from '../core/categories.js';
+import type { AdType } from '../core/types.js';
+import type { ClassifyData, Indicator, MaskSpec, RulePack, RuleSpec } from './schema.js';
+import { validateRuleFile } from './validate.js';
+import { RuleLoadError, YamlSource, type RuleProblem } from './yaml-source.js';
+
+/** A rule file's path and contents; reading them from disk is the caller's business. */
+export interface RuleFileText {
+  path: string;
+  text: string;
+}
+
+/** Everything the rule files define, merged, before compilation. */
+export interface RuleSetData {
+  packs: RulePack[];
+  classify: ClassifyData;
+  masks: MaskSpec[];
+  /** The files that went into it, in load order (for the rule-set version hash). */
+  files: RuleFileText[];
+}
+
+/**
+ * Parses and validates rule files and merges them in order: a pack whose name was already
+ * loaded replaces the earlier one (so `--rules` can override a built-in pack); classify
+ * families and masks with the same name/id replace earlier ones too.
+ * Throws RuleLoadError listing every problem with file, line and column.
+ */
+export function loadRuleFiles(files: RuleFileText[], options: { requirePack?: boolean } = {}): RuleSetData {
+  const problems: RuleProblem[] = [];
+  const packs = new Map<string, RulePack>();
+  const classify: ClassifyData = { adTypes: {}, nonAd: {}, ad: {} };
+  const masks = new Map<string, MaskSpec>();
+
+  for (const f of files) {
+    const { source, problems: syntax } = YamlSource.parse(f.path, f.text);
+    problems.push(...syntax);
+    if (!source) continue;
+    const data = source.toJS();
+    const found = validateRuleFile(data, CATEGORY_IDS);
+    if (found.length) {
+      problems.push(...found.map((p) => source.problem(p.path, p.message)));
+      continue;
+    }
+    const o = data as Record<string, unknown>;
+    if (Array.isArray(o.rules)) {
+      packs.set(o.pack as string, {
+        pack: o.pack as string,
+        description: o.description as string | undefined,
+        file: f.path,
+        rules: o.rules as RuleSpec[],
+      });
+    }
+    const c = o.classify as Partial<ClassifyData> | undefined;
+    if (c) {
+      for (const [type, list] of Object.entries(c.adTypes ?? {})) classify.adTypes[type as AdType] = list as Indicator[];
+      Object.assign(classify.nonAd, c.nonAd ?? {});
+      Object.assign(classify.ad, c.ad ?? {});
+    }
+    for (const m of (o.masks as MaskSpec[] | undefined) ?? []) masks.set(m.id, m);
+  }
+  if (problems.length) throw new RuleLoadError(problems);
+  if (packs.size === 0 && options.requirePack !== false) {
+    throw new RuleLoadError([{ file: files[0]?.path ?? '(no rule files)', line: 1, column: 1, message: 'no rule pack found: at least one file must define `pack` and `rules`' }]);
+  }
+  return { packs: [...packs.values()], classify, masks: [...masks.values()], files };
+}

@@ -1,0 +1,58 @@
+import { LineCounter, parseDocument, type Document } from 'yaml';
+
+/** A problem in a rule file, located at a line so an author can go straight to it. */
+export interface RuleProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export class RuleLoadError extends Error {
+  constructor(readonly problems: RuleProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'RuleLoadError';
+  }
+}
+
+export function formatProblem(p: RuleProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+}
+
+export type Path = (string | number)[];
+
+/** A parsed YAML file that can say on which line any value sits. */
+export class YamlSource {
+  private constructor(
+    readonly file: string,
+    readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  /** Parse; YAML syntax errors become problems with the parser's own line numbers. */
+  static parse(file: string, text: string): { source: YamlSource | null; problems: RuleProblem[] } {
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const problems: RuleProblem[] = doc.errors.map((e) => {
+      const pos = lines.linePos(e.pos[0]);
+      return { file, line: pos.line, column: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
+    });
+    return { source: problems.length ? null : new YamlSource(file, doc, lines), problems };
+  }
+
+  toJS(): unknown {
+    return this.doc.toJS({ maxAliasCount: 100 });
+  }
+
+  /** Problem at the node for `path`, or at its nearest existing parent. */
+  problem(path: Path, message: string): RuleProblem {
+    for (let n = path.length; n >= 0; n--) {
+      const node = this.doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) {
+        const pos = this.lines.linePos(node.range[0]);
+        return { file: this.file, line: pos.line, column: pos.col, message };
+      }
+    }
+    return { file: this.file, line: 1, column: 1, message };
+  }
+}

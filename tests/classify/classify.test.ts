@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { classify, compileClassifier, findNumbers } from '../../src/classify/index.js';
+import { loadRuleFiles } from '../../src/rules/load.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The real classification data from rules/classify, so these tests guard the shipped weights.
+const dir = new URL('../../rules/classify/', import.meta.url).pathname;
+const data = loadRuleFiles(
+  readdirSync(dir).map((f) => ({ path: f, text: readFileSync(join(dir, f), 'utf8') })),
+  { requirePack: false },
+);
+const c = compileClassifier(data.classify);
+const run = (text: string) => {
+  const t = text.normalize('NFKC');
+  return classify([{ name: 'body', text: t }], [findNumbers(t)], c);
+};
+
+describe('classify: context', () => {
+  it('recognises a government work plan quoting forbidden phrases', () => {
+    const r = run(
+      '关于开展虚假违法医疗广告专项整治工作的实施方案。各区市场监管局要严厉打击含有“保证治愈”等内容的违法广告，依法查处，责令停止发布。请认真贯彻执行。',
+    );
+    expect(r.context).toBe('regulatory');
+    expect(r.contextScores.nonAd).toBeGreaterThanOrEqual(8);
+  });
+
+  it('recognises penalty news', () => {
+    const r = run('市场监管局日前通报，某医院在官网发布含有“保证治愈”“治愈率98%”等内容的违法医疗广告，经查属实，当事人被处以罚款5万元。');
+    expect(['news', 'regulatory']).toContain(r.context);
+  });
+
+  it('recognises an ad, including a soft ad in news form', () => {
+    expect(run('本院专治牛皮癣，保证治愈，预约热线：400-800-1234').context).toBe('ad');
+    expect(run('本报讯（记者 李明）近日，记者从市肛肠医院获悉，该院引进新技术。咨询电话：0571-12345678。').context).toBe('ad');
+  });
+
+  it('leaves a neutral sentence unknown', () => {
+    expect(run('冬季流感高发，市民应勤洗手、常通风。').context).toBe('unknown');
+  });
+});
+
+describe('classify: ad types', () => {
+  it.each([
+    ['东方男科医院 治愈率高达98.6%，地址：解放路188号。', ['medical']],
+    ['美颜医疗美容门诊 双眼皮、玻尿酸限时特价', ['medical', 'medical-beauty']],
+    ['复方板蓝根颗粒 功能主治：清热解毒。OTC', ['drug']],
+    ['百草牌灵芝胶囊（保健食品）能增强免疫力', ['health-food']],
+    ['安测牌电子血压计，医疗器械，家庭必备', ['device']],
+    ['某某全营养配方食品，特殊医学用途配方食品', ['special-medical-food']],
+  ])('%s → %j', (text, types) => {
+    expect(run(text).adTypes).toEqual(types);
+  });
+
+  it('uses registration numbers as hard evidence', () => {
+    const r = run('康源牌维C咀嚼片 国食健注G20190123');
+    expect(r.adTypes).toEqual(['health-food']);
+    expect(r.confidence).toBe('high');
+    expect(r.evidence[0]).toMatchObject({ supports: 'health-food', indicator: '国食健注G20190123' });
+  });
+
+  it('keeps a drug ad a drug ad when it shows a medical certificate number', () => {
+    expect(run('护肝宁片 保护肝脏。药品 (浙)医广【2023】第03-15-0021号').adTypes).toEqual(['drug']);
+  });
+
+  it('falls back on the numbers when the content says nothing', () => {
+    expect(run('(浙)医广【2023】第03-15-0021号').adTypes).toEqual(['medical']);
+  });
+
+  it('calls an ad of no health type "other"', () => {
+    const r = run('晨光咖啡新品上市，拿铁买一送一，立即下单！');
+    expect(r.context).toBe('ad');
+    expect(r.adTypes).toEqual(['other']);
+  });
+
+  it('lets --ad-type override detection', () => {
+    const t = '护肝宁片';
+    const r = classify([{ name: 'body', text: t }], [[]], c, ['health-food']);
+    expect(r.adTypes).toEqual(['health-food']);
+    expect(r.overridden).toBe(true);
+  });
+});
