@@ -7,7 +7,9 @@ export const HIGH_CONFIDENCE = 5;
 /** A second type is kept when it scores at least this share of the best one (multi-type pages). */
 const SECONDARY_SHARE = 0.6;
 /** Registration numbers are hard evidence of the product regime (catalogue §1.2). */
-const REGISTRATION_WEIGHT = 6;
+export const REGISTRATION_WEIGHT = 6;
+/** Below the threshold, the best content type still beats the regime of a number shown. */
+const WEAK_CONTENT = 2;
 
 export interface AdTypeDecision {
   adTypes: AdType[];
@@ -37,6 +39,14 @@ export function decideAdTypes(contentScores: Map<string, number>, numbers: Found
   ranked = ranked.filter((t) => scores.get(t)! >= best * SECONDARY_SHARE || (t === 'medical' && ranked.includes('medical-beauty')));
 
   let confidence: AdTypeDecision['confidence'] = best >= HIGH_CONFIDENCE ? 'high' : best >= TYPE_THRESHOLD ? 'medium' : 'low';
+  if (ranked.length === 0) {
+    // Weak content evidence still says what is sold; a review number of another regime is
+    // then a mismatch to report, not the answer (a drug ad carrying a 医广 number).
+    const weak = AD_TYPES.filter((t) => t !== 'other' && (scores.get(t) ?? 0) >= WEAK_CONTENT).sort(
+      (a, b) => scores.get(b)! - scores.get(a)! || AD_TYPES.indexOf(a) - AD_TYPES.indexOf(b),
+    );
+    if (weak.length) ranked = [weak[0]!];
+  }
   if (ranked.length === 0) {
     // Nothing in the content: fall back on the regime of the numbers shown.
     const fromNumbers = [...new Set(numbers.map((n) => n.adType).filter((t): t is AdType => t !== null))];

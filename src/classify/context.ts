@@ -1,4 +1,5 @@
 import type { DocContext } from '../core/types.js';
+import { HIGH_CONFIDENCE as TYPE_HIGH } from './ad-type.js';
 
 /** Thresholds of the catalogue's decision matrix (§1.3), tuned on the regulatory corpus. */
 export const NON_AD_HIGH = 8;
@@ -11,6 +12,8 @@ const BLOCK_NON_AD = 3;
 export interface ContextScores {
   nonAd: number;
   ad: number;
+  /** Score of the strongest ad type: product copy can be an ad with few selling words. */
+  typeBest: number;
   /** Per non-ad family, to tell penalty news from regulatory texts. */
   families: Map<string, number>;
 }
@@ -26,10 +29,13 @@ export function decideContext(s: ContextScores): ContextDecision {
     const f = (k: string) => s.families.get(k) ?? 0;
     // Penalty news and consumer warnings report on cases; work plans and notices regulate.
     const reporting = f('report') + f('warn');
-    const regulating = f('genre') + f('docno') + f('legal');
+    const regulating = f('genre') + f('docno') + f('legal') + f('norm');
     return { context: reporting > regulating ? 'news' : 'regulatory', mixed: false };
   }
   if (s.ad >= AD_HIGH) return { context: 'ad', mixed: s.nonAd >= NON_AD_HIGH };
+  // Unmistakable product copy (保健食品…功能, 械字号…) with some commercial touch and no
+  // regulatory or reporting language at all is an ad, even without phone numbers or prices.
+  if (s.nonAd === 0 && s.ad > 0 && s.typeBest >= TYPE_HIGH) return { context: 'ad', mixed: false };
   return { context: 'unknown', mixed: false };
 }
 

@@ -1,5 +1,5 @@
 import type { AdType, DocContext, Evidence, FieldName } from '../core/types.js';
-import { decideAdTypes } from './ad-type.js';
+import { decideAdTypes, REGISTRATION_WEIGHT } from './ad-type.js';
 import type { CompiledClassifier } from './compile.js';
 import { decideContext, isNonAdBlock } from './context.js';
 import type { FoundNumber } from './numbers/find-numbers.js';
@@ -55,10 +55,10 @@ export function classify(
   const families = scoreBy(merged, c, 'nonAd');
   const nonAd = total(families);
   const ad = total(scoreBy(merged, c, 'ad'));
-  const { context, mixed } = decideContext({ nonAd, ad, families });
-
   const allNumbers = numbers.flat();
   const decision = decideAdTypes(scoreBy(merged, c, 'adType', TYPE_CAP), allNumbers);
+  const typeBest = Math.max(0, ...decision.adTypes.map((t) => decision.scores[t] ?? 0));
+  const { context, mixed } = decideContext({ nonAd, ad, families, typeBest });
   let adTypes = decision.adTypes;
   if (adTypes.length === 0 && context === 'ad') adTypes = ['other'];
 
@@ -77,7 +77,9 @@ export function classify(
   });
   numbers.forEach((list, fi) => {
     for (const n of list) {
-      if (n.adType) evidence.push({ supports: n.adType, indicator: n.text, weight: 6, field: fields[fi]!.name, offset: n.start });
+      if (!n.adType) continue;
+      const weight = n.kind.endsWith('-registration') ? REGISTRATION_WEIGHT : 0;
+      evidence.push({ supports: n.adType, indicator: n.text, weight, field: fields[fi]!.name, offset: n.start });
     }
   });
   evidence.sort((a, b) => b.weight - a.weight || a.offset - b.offset);

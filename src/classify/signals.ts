@@ -1,3 +1,5 @@
+import { mentionReason } from '../core/mention.js';
+import { sentenceAround } from '../core/sentences.js';
 import type { CompiledClassifier } from './compile.js';
 
 /** How often one indicator occurred in a text, and where first. */
@@ -12,6 +14,8 @@ export interface SignalHit {
 export function countSignals(text: string, c: CompiledClassifier): Map<number, SignalHit> {
   const hits = new Map<number, SignalHit>();
   const note = (indicator: number, match: string, offset: number) => {
+    // A selling phrase quoted inside a prohibition (不得含有“保证治愈”) is not selling anything.
+    if (c.indicators[indicator]!.group === 'ad' && isMentioned(text, offset, offset + match.length)) return;
     const h = hits.get(indicator);
     if (h) h.count++;
     else hits.set(indicator, { indicator, count: 1, first: match, offset });
@@ -44,3 +48,7 @@ export function scoreBy(
 }
 
 export const total = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
+
+function isMentioned(text: string, start: number, end: number): boolean {
+  return mentionReason(text, sentenceAround(text, start, end), { start, end }) !== null;
+}

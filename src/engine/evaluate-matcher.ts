@@ -1,7 +1,7 @@
 import type { CompiledMatcher, CompiledTokenPattern } from '../rules/compile.js';
 import type { Token } from '../segment/index.js';
 import type { SentenceContext } from './sentence-context.js';
-import { isClauseEnd, type Span } from './sentences.js';
+import { isClauseEnd, type Span } from '../core/sentences.js';
 
 /** Spans in the sentence where the matcher matches (offsets into the field text). */
 export function evaluateMatcher(m: CompiledMatcher, ctx: SentenceContext): Span[] {

@@ -1,5 +1,5 @@
 import type { CompiledMask } from '../rules/compile.js';
-import type { Span } from './sentences.js';
+import type { Span } from '../core/sentences.js';
 
 /** U+FFFC OBJECT REPLACEMENT CHARACTER: no rule term or pattern contains it. */
 export const MASK_CHAR = '\uFFFC';

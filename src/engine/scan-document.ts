@@ -5,11 +5,11 @@ import type { CompiledRule, CompiledRuleSet } from '../rules/compile.js';
 import { evaluateMatcher } from './evaluate-matcher.js';
 import { locate, makeSnippet, type FieldMaps } from './locate.js';
 import { maskText } from './mask.js';
-import { mentionReason } from './mention.js';
+import { mentionReason } from '../core/mention.js';
 import { runCheck } from './number-checks.js';
 import { capSeverity, dedupe, type RawFinding } from './raw-finding.js';
 import { SentenceContext, type Tokenize } from './sentence-context.js';
-import { clauseAround, spanIndexAt, splitSentences, type Span } from './sentences.js';
+import { clauseAround, spanIndexAt, splitSentences, type Span } from '../core/sentences.js';
 
 export interface EngineField extends FieldMaps {
   name: FieldName;

@@ -1,5 +1,5 @@
 import type { Token } from '../segment/index.js';
-import type { Span } from './sentences.js';
+import type { Span } from '../core/sentences.js';
 
 /** Tokenises a piece of text; the segment stage's nodejieba wrapper in production. */
 export type Tokenize = (text: string) => Token[];

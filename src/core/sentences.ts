@@ -60,3 +60,12 @@ export function spanIndexAt(spans: Span[], offset: number): number {
   }
   return lo;
 }
+
+/** The sentence holding [start, end), found by scanning outwards (no full split needed). */
+export function sentenceAround(text: string, start: number, end: number): Span {
+  let a = start;
+  while (a > 0 && start - a < MAX_SENTENCE && !SENTENCE_END.has(text[a - 1]!)) a--;
+  let b = end;
+  while (b < text.length && b - end < MAX_SENTENCE && !SENTENCE_END.has(text[b]!)) b++;
+  return { start: a, end: b };
+}
