@@ -5,7 +5,7 @@ import type { FoundNumber } from './numbers/find-numbers.js';
 export const TYPE_THRESHOLD = 3;
 export const HIGH_CONFIDENCE = 5;
 /** A second type is kept when it scores at least this share of the best one (multi-type pages). */
-const SECONDARY_SHARE = 0.6;
+const SECONDARY_SHARE = 0.7;
 /** Registration numbers are hard evidence of the product regime (catalogue §1.2). */
 export const REGISTRATION_WEIGHT = 6;
 /** Below the threshold, the best content type still beats the regime of a number shown. */
@@ -22,7 +22,11 @@ export interface AdTypeDecision {
  * review numbers are used only when the content says nothing, so that a drug ad carrying a
  * medical certificate number stays a drug ad and the mismatch can be reported.
  */
-export function decideAdTypes(contentScores: Map<string, number>, numbers: FoundNumber[]): AdTypeDecision {
+export function decideAdTypes(
+  contentScores: Map<string, number>,
+  numbers: FoundNumber[],
+  decisive: ReadonlySet<string> = new Set(contentScores.keys()),
+): AdTypeDecision {
   const scores = new Map<AdType, number>();
   for (const [t, s] of contentScores) scores.set(t as AdType, s);
   for (const n of numbers) {
@@ -36,7 +40,12 @@ export function decideAdTypes(contentScores: Map<string, number>, numbers: Found
     (a, b) => scores.get(b)! - scores.get(a)! || AD_TYPES.indexOf(a) - AD_TYPES.indexOf(b),
   );
   const best = ranked.length ? scores.get(ranked[0]!)! : 0;
-  ranked = ranked.filter((t) => scores.get(t)! >= best * SECONDARY_SHARE || (t === 'medical' && ranked.includes('medical-beauty')));
+  ranked = ranked.filter(
+    (t, i) =>
+      i === 0 ||
+      (t === 'medical' && ranked.includes('medical-beauty')) ||
+      (scores.get(t)! >= best * SECONDARY_SHARE && decisive.has(t)),
+  );
 
   let confidence: AdTypeDecision['confidence'] = best >= HIGH_CONFIDENCE ? 'high' : best >= TYPE_THRESHOLD ? 'medium' : 'low';
   if (ranked.length === 0) {

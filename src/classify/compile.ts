@@ -9,6 +9,7 @@ export interface CompiledIndicator {
   name: string;
   weight: number;
   regex: RegExp | null;
+  supportOnly: boolean;
 }
 
 export interface CompiledClassifier {
@@ -26,7 +27,7 @@ export function compileClassifier(data: ClassifyData): CompiledClassifier {
 
   const add = (group: CompiledIndicator['group'], name: string, ind: Indicator) => {
     const id = indicators.length;
-    indicators.push({ group, name, weight: ind.weight, regex: ind.regex ? new RegExp(ind.regex, 'gu') : null });
+    indicators.push({ group, name, weight: ind.weight, regex: ind.regex ? new RegExp(ind.regex, 'gu') : null, supportOnly: ind.supportOnly === true });
     for (const t of ind.terms ?? []) {
       let p = termIndex.get(t);
       if (p === undefined) {

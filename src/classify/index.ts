@@ -56,7 +56,12 @@ export function classify(
   const nonAd = total(families);
   const ad = total(scoreBy(merged, c, 'ad'));
   const allNumbers = numbers.flat();
-  const decision = decideAdTypes(scoreBy(merged, c, 'adType', TYPE_CAP), allNumbers);
+  const decisive = new Set<string>();
+  for (const h of merged.values()) {
+    const ind = c.indicators[h.indicator]!;
+    if (ind.group === 'adType' && !ind.supportOnly) decisive.add(ind.name);
+  }
+  const decision = decideAdTypes(scoreBy(merged, c, 'adType', TYPE_CAP), allNumbers, decisive);
   const typeBest = Math.max(0, ...decision.adTypes.map((t) => decision.scores[t] ?? 0));
   const { context, mixed } = decideContext({ nonAd, ad, families, typeBest });
   let adTypes = decision.adTypes;

@@ -9,18 +9,25 @@ const CLOSE_QUOTES = '”」』’"\'》';
 /** …"保证治愈""治愈率"等用语 / 等内容的广告 */
 const LIST_TAIL = /^[”」』’"']?(?:\s*[、,]?\s*[“「『‘"'][^”」』’"'\n]{1,16}[”」』’"'])*\s*等(?:用语|内容|字样|表述|词语|词汇|情形|宣传|违法|虚假|说法|字眼|承诺|信息)/u;
 /** 含有/宣称/严禁 … "phrase": a verb that introduces a quoted phrase as something talked about. */
-const VERB_HEAD = /(?:含有|宣称|声称|使用|出现|标榜|号称|打着|冠以|利用|涉及|宣传|严禁|禁止|不得|不准|杜绝|包括|诸如|例如|如)[^。!?;\n]{0,8}$/u;
+const VERB_HEAD = /(?:含有|宣称|声称|使用|出现|标榜|号称|打着|打出|冠以|利用|涉及|宣传|发布|鼓吹|所谓|严禁|禁止|不得|不准|杜绝|包括|诸如|例如|如)[^。!?;\n]{0,8}$/u;
 /** A prohibition earlier in the same sentence governs the phrase (不得含有…保证治愈). 不得不 is not one. */
 const PROHIBITIVE = /(严禁|禁止|不得(?!不)|不准|不允许|杜绝|严厉打击|依法查处|查处|整治|取缔|不应|不能含有|不可以)[^。!?;\n]{0,30}$/u;
 /** Negation shortly before the phrase, in the same clause (无法保证治愈). */
 const NEGATION = /(无法|不能|不会|不可能|并非|并不|没有|拒绝|警惕|谨防|不要|别信|切勿|勿信|不可|不一定|未必|谨慎)[^,:。!?;\n]{0,8}$/u;
 
+/** Curly and corner quotes say which side they open; ASCII quotes do not and are only trusted when adjacent. */
+const DIRECTED_OPEN = '“「『‘《';
+const DIRECTED_CLOSE = '”」』’》';
+/** Longest quotation searched for around a phrase (“包治百病” is quoted as a whole). */
+const MAX_QUOTE = 24;
+
 export function mentionReason(text: string, sentence: Span, match: Span): string | null {
-  const before = text.slice(sentence.start, match.start);
-  const after = text.slice(match.end, sentence.end);
+  const q = enclosingQuote(text, sentence, match);
+  const before = text.slice(sentence.start, q ? q.start : match.start);
+  const after = text.slice(q ? q.end - 1 : match.end, sentence.end);
   const prev = text[match.start - 1] ?? '';
   const next = text[match.end] ?? '';
-  const quoted = prev !== '' && OPEN_QUOTES.includes(prev) && next !== '' && CLOSE_QUOTES.includes(next);
+  const quoted = q !== null || (prev !== '' && OPEN_QUOTES.includes(prev) && next !== '' && CLOSE_QUOTES.includes(next));
   if (LIST_TAIL.test(after)) return 'mention: listed as a phrase (…等内容/用语)';
   if (quoted && VERB_HEAD.test(before)) return 'mention: quoted after a reporting or prohibitive verb';
   const prohibitive = PROHIBITIVE.exec(before);
@@ -28,5 +35,23 @@ export function mentionReason(text: string, sentence: Span, match: Span): string
   const clause = clauseAround(text, sentence, match.start, match.end);
   const negation = NEGATION.exec(text.slice(clause.start, match.start));
   if (negation) return `negated: "${negation[1]}"`;
+  return null;
+}
+
+/** The “…” quotation (quote marks included) that holds the match, if any. */
+function enclosingQuote(text: string, sentence: Span, match: Span): Span | null {
+  let open = -1;
+  for (let i = match.start - 1; i >= sentence.start && match.start - i <= MAX_QUOTE; i--) {
+    if (DIRECTED_CLOSE.includes(text[i]!)) return null;
+    if (DIRECTED_OPEN.includes(text[i]!)) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return null;
+  for (let j = match.end; j < sentence.end && j - match.end <= MAX_QUOTE; j++) {
+    if (DIRECTED_OPEN.includes(text[j]!)) return null;
+    if (DIRECTED_CLOSE.includes(text[j]!)) return { start: open, end: j + 1 };
+  }
   return null;
 }

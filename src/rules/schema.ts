@@ -133,6 +133,11 @@ export interface Indicator {
   terms?: string[];
   regex?: string;
   weight: number;
+  /**
+   * Adds to its type's score but cannot make that type a secondary one by itself: disease
+   * names and 患者 appear in drug ads too, and must not turn them into medical ads.
+   */
+  supportOnly?: boolean;
 }
 
 /** Ad-type and document-context signals (catalogue §1.2–1.3), as data. */

@@ -8,9 +8,14 @@ export interface RuleProblem {
   message: string;
 }
 
+/** A broken file can yield hundreds of problems; the first ones are the ones to fix. */
+const MAX_SHOWN = 20;
+
 export class RuleLoadError extends Error {
   constructor(readonly problems: RuleProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
+    const shown = problems.slice(0, MAX_SHOWN).map(formatProblem);
+    if (problems.length > MAX_SHOWN) shown.push(`… and ${problems.length - MAX_SHOWN} more problems`);
+    super(shown.join('\n'));
     this.name = 'RuleLoadError';
   }
 }
@@ -33,7 +38,8 @@ export class YamlSource {
   static parse(file: string, text: string): { source: YamlSource | null; problems: RuleProblem[] } {
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const problems: RuleProblem[] = doc.errors.map((e) => {
+    // After the first syntax error the parser mostly reports its own confusion: keep the first.
+    const problems: RuleProblem[] = doc.errors.slice(0, 1).map((e) => {
       const pos = lines.linePos(e.pos[0]);
       return { file, line: pos.line, column: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
     });

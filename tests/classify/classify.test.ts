@@ -35,6 +35,19 @@ describe('classify: context', () => {
     expect(run('本报讯（记者 李明）近日，记者从市肛肠医院获悉，该院引进新技术。咨询电话：0571-12345678。').context).toBe('ad');
   });
 
+  it('does not count selling phrases quoted inside a prohibition as selling', () => {
+    const r = run('医疗广告不得含有保证治愈或者隐含保证治愈的内容，不得利用患者的名义作证明。');
+    expect(r.context).not.toBe('ad');
+    expect(r.contextScores.ad).toBe(0);
+    expect(r.evidence.some((e) => e.supports === 'ad:promo')).toBe(false);
+  });
+
+  it('takes unmistakable product copy without contact details for an ad', () => {
+    const r = run('百草牌灵芝胶囊（保健食品）能治疗高血压、糖尿病，坚持服用可以停掉降压药。');
+    expect(r.adTypes).toEqual(['health-food']);
+    expect(r.context).toBe('ad');
+  });
+
   it('leaves a neutral sentence unknown', () => {
     expect(run('冬季流感高发，市民应勤洗手、常通风。').context).toBe('unknown');
   });
@@ -61,6 +74,22 @@ describe('classify: ad types', () => {
 
   it('keeps a drug ad a drug ad when it shows a medical certificate number', () => {
     expect(run('护肝宁片 保护肝脏。药品 (浙)医广【2023】第03-15-0021号').adTypes).toEqual(['drug']);
+  });
+
+  it('prefers weak content evidence to the regime of a review number shown', () => {
+    const r = run('护肝宁片 保护肝脏，中老年人的好帮手。(浙)医广【2023】第03-15-0021号');
+    expect(r.adTypes).toEqual(['drug']);
+    expect(r.confidence).toBe('low');
+  });
+
+  it('does not make a product ad a medical ad because it names diseases and patients', () => {
+    const r = run('九芝堂牌颈腰康胶囊 专治颈椎病、腰椎间盘突出！服用一周疼痛减轻。全国10万患者的选择。订购热线：400-800-1234');
+    expect(r.adTypes).toEqual(['health-food']);
+  });
+
+  it('does not count a hospital named as an endorser as the advertiser', () => {
+    const r = run('康宁牌护心片 北京协和医院专家推荐，服用方便');
+    expect(r.adTypes).not.toContain('medical');
   });
 
   it('falls back on the numbers when the content says nothing', () => {

@@ -39,6 +39,18 @@ describe('findNumbers', () => {
     expect(kinds('京ICP备16017287号-1')).toEqual(['look-alike:京ICP备16017287号-1']);
   });
 
+  it('catches an approval number without its issuer prefix, starting at the number itself', () => {
+    const text = '功能：补钙\n食健广审(文)第250101-00012号';
+    const [n] = findNumbers(text);
+    expect(n).toMatchObject({ kind: 'health-food-ad-approval', text: '食健广审(文)第250101-00012号' });
+    expect(text.slice(n!.start, n!.end)).toBe(n!.text);
+    expect(n!.groups.prov).toBeUndefined();
+  });
+
+  it('does not take prose about approval numbers for a number', () => {
+    expect(kinds('药品广告须标明药广审批准文号，请认准械广审字样')).toEqual([]);
+  });
+
   it('reports offsets into the text', () => {
     const text = '杭州仁和医院 (浙)医广【2024】第03-15-0021号 电话';
     const [n] = findNumbers(text);

@@ -63,13 +63,16 @@ export function findNumbers(text: string): FoundNumber[] {
     add({ kind: 'look-alike', adType: null, text: m[0], start: m.index, end: m.index + m[0].length, groups: {} });
   }
   for (const m of text.matchAll(MEDICAL_CERTIFICATE)) {
-    const t = trimEnd(m[0]);
-    add({ kind: 'medical-review-certificate', adType: 'medical', text: t, start: m.index, end: m.index + t.length, groups: { ...m.groups } });
+    const [start, t] = trim(m.index, m[0]);
+    add({ kind: 'medical-review-certificate', adType: 'medical', text: t, start, end: start + t.length, groups: { ...m.groups } });
   }
   for (const m of text.matchAll(PRODUCT_AD_APPROVAL)) {
-    const t = trimEnd(m[0]);
-    const k = AD_KIND_BY_CHAR[m.groups!.kind!]!;
-    add({ kind: k.kind, adType: k.adType, text: t, start: m.index, end: m.index + t.length, groups: { ...m.groups } });
+    const g = m.groups!;
+    // A bare 药广审 with no media tag, 第 or digits is prose about numbers, not a number.
+    if (!g.media && !g.di && !g.exp && !g.old && !g.other && !g.hao) continue;
+    const [start, t] = trim(m.index, m[0]);
+    const k = AD_KIND_BY_CHAR[g.kind!]!;
+    add({ kind: k.kind, adType: k.adType, text: t, start, end: start + t.length, groups: { ...g } });
   }
   for (const [re, kind, adType] of REGISTRATIONS) {
     for (const m of text.matchAll(re)) {
@@ -79,6 +82,8 @@ export function findNumbers(text: string): FoundNumber[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-function trimEnd(s: string): string {
-  return s.replace(/\s+$/u, '');
+/** Drops the whitespace the lenient patterns may take at either end; returns the new start. */
+function trim(index: number, s: string): [number, string] {
+  const lead = s.length - s.trimStart().length;
+  return [index + lead, s.trim()];
 }

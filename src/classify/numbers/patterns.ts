@@ -18,7 +18,7 @@ export const MEDICAL_CERTIFICATE = new RegExp(
 
 /** 广告批准文号 of drugs, devices, health foods and FSMPs: 豫械广审(文)第261112-17214号 … */
 export const PRODUCT_AD_APPROVAL = new RegExp(
-  `(?<prov>[\\u4e00-\\u9fff])\\s*(?<kind>(?<![兽农])药|医械|械|食健|食特|特医)广审` +
+  `(?<prov>[\\u4e00-\\u9fff])?[ \\t]*(?<kind>(?<![兽农])药|医械|械|食健|食特|特医)广审` +
     `\\s*(?:${OPEN}\\s*(?<media>[\\u4e00-\\u9fff]{1,2})\\s*${CLOSE}\\s*)?(?<di>第)?\\s*:?\\s*` +
     `(?:(?<exp>\\d{6})\\s*${DASH}\\s*(?<seq>\\d{5})(?!\\d)|(?<old>\\d{10})(?!\\d)|(?<other>[0-9A-Za-z]{1,12}(?:${DASH}[0-9A-Za-z]{1,12}){0,2}))?` +
     `\\s*(?<hao>号)?`,

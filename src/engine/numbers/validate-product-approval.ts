@@ -11,7 +11,9 @@ const NEW_LAYOUT_FROM = 2020;
 export function validateProductApproval(g: Record<string, string | undefined>): NumberIssue[] {
   const issues: NumberIssue[] = [];
   const prov = g.prov ?? '';
-  if (prov === '国') {
+  if (prov === '') {
+    issues.push({ severity: 'error', reason: 'missing-issuer', message: '缺少审查机关（省级行政区简称）前缀' });
+  } else if (prov === '国') {
     issues.push({ severity: 'error', reason: 'national-prefix', message: '广告批准文号由省级部门审查，不存在“国”字头文号' });
   } else if (NON_MAINLAND[prov]) {
     issues.push({ severity: 'error', reason: 'non-mainland-issuer', message: `“${prov}”（${NON_MAINLAND[prov]}）不是内地广告审查机关` });
