@@ -64,6 +64,10 @@ export function decideAdTypes(
       confidence = 'medium';
     }
   }
+  // A review or approval number of the very regime the content points to settles the type.
+  if (ranked.length && numbers.some((n) => n.adType === ranked[0] && !n.kind.endsWith('-registration') && n.kind !== 'look-alike')) {
+    confidence = 'high';
+  }
   const out: Partial<Record<AdType, number>> = {};
   for (const [t, s] of scores) if (s > 0) out[t] = s;
   return { adTypes: ranked, scores: out, confidence };

@@ -7,6 +7,7 @@ export interface PipelineOptions {
   tokenize: Tokenize;
   adTypes?: AdType[];
   today?: Date;
+  asOfKnown?: boolean;
   context?: DocContext;
 }
 

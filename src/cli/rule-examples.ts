@@ -46,6 +46,8 @@ export function testRuleExamples(loaded: LoadedScanner, only?: (rule: CompiledRu
           tokenize: loaded.tokenize,
           adTypes: [exampleAdType(rule, ex)],
           context: ex.context === 'auto' ? undefined : 'ad',
+          today: ex.asOf ? new Date(`${ex.asOf}T00:00:00Z`) : undefined,
+          asOfKnown: ex.asOf !== undefined,
         });
         const own = result.findings.filter((f) => f.ruleId === rule.id);
         const fail = (problem: string) =>

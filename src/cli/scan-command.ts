@@ -1,6 +1,7 @@
 import { AD_TYPES, SEVERITIES, type AdType, type DocumentResult, type ScanResult, type Severity } from '../core/types.js';
 import { formatReport, isFormatName, summarize } from '../report/index.js';
 import { DEFAULT_SOURCE_OPTIONS, isFailure, readInputs, type SourceOptions } from '../sources/index.js';
+import { describeFsError } from '../sources/messages.js';
 import { packageVersion } from '../sources/package-version.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { scanSource, sourceFailure } from './document-pipeline.js';
@@ -21,6 +22,7 @@ export interface ScanFlags {
   maxRedirects?: string;
   color?: boolean;
   fullDict?: boolean;
+  asOf?: string;
 }
 
 export type FailOn = Severity | 'never';
@@ -32,6 +34,17 @@ export function parseAdTypes(value: string | undefined): AdType[] | undefined {
     if (!AD_TYPES.includes(t as AdType)) throw new CliError(`--ad-type: unknown ad type "${t}" (known: ${AD_TYPES.join(', ')})`);
   }
   return types as AdType[];
+}
+
+/** `--as-of YYYY-MM-DD`: the date numbers must be valid on (default: today). */
+export function parseAsOf(value: string | undefined, now = new Date()): Date {
+  if (value === undefined) return now;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!d || d.getUTCMonth() !== Number(m![2]) - 1 || d.getUTCDate() !== Number(m![3])) {
+    throw new CliError(`--as-of: expected a date as YYYY-MM-DD, got "${value}"`);
+  }
+  return d;
 }
 
 export function parseFailOn(value: string): FailOn {
@@ -71,20 +84,27 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
   if (!isFormatName(flags.format)) throw new CliError(`--format: unknown format "${flags.format}" (known: pretty, json)`);
   const failOn = parseFailOn(flags.failOn);
   const adTypes = parseAdTypes(flags.adType);
+  const today = parseAsOf(flags.asOf);
   const sources = sourceOptions(flags);
   if (inputs.length === 0) throw new CliError('nothing to scan: give files, directories, URLs or - for stdin');
 
   const { scanner, tokenize } = await loadScanner({ rules: flags.rules, builtinRules: flags.builtinRules, fullDict: flags.fullDict });
   const documents: DocumentResult[] = [];
   for await (const item of readInputs(inputs, sources, { stdin: io.stdin })) {
-    documents.push(isFailure(item) ? sourceFailure(item) : await scanSource(item, scanner, { tokenize, adTypes }));
+    documents.push(isFailure(item) ? sourceFailure(item) : await scanSource(item, scanner, { tokenize, adTypes, today, asOfKnown: flags.asOf !== undefined }));
   }
 
   const result: ScanResult = { tool: { name: 'adscan', version: packageVersion() }, summary: summarize(documents), documents };
   const target = flags.output ? { isTTY: false } : io.stdout;
   const text = formatReport(flags.format, result, { color: wantsColor(target, io.env, flags.color), cwd: io.cwd });
-  if (flags.output) await writeFileAtomic(flags.output, text);
-  else io.stdout.write(text);
+  if (flags.output) {
+    try {
+      await writeFileAtomic(flags.output, text);
+    } catch (err) {
+      // A path the user chose, not a bug in adscan: a plain message, no stack trace.
+      throw new CliError(`--output: cannot write ${flags.output}: ${describeFsError(err)}`);
+    }
+  } else io.stdout.write(text);
 
   if (documents.length > 0 && documents.every((d) => d.error !== null)) {
     io.stderr.write('adscan: no input could be read\n');

@@ -30,6 +30,7 @@ export function runCheck(
   numbers: FoundNumber[][],
   cls: Classification,
   today: Date,
+  asOfKnown = true,
 ): RawFinding[] {
   const check = rule.check!;
   const out: RawFinding[] = [];
@@ -45,8 +46,9 @@ export function runCheck(
     for (const n of list) {
       if (check.name === 'number-validity') {
         if (!isAdNumber(n, check.numbers)) continue;
-        const issues: NumberIssue[] =
-          n.kind === 'medical-review-certificate' ? validateMedicalCertificate(n.groups, today) : validateProductApproval(n.groups);
+        const found: NumberIssue[] =
+          n.kind === 'medical-review-certificate' ? validateMedicalCertificate(n.groups, today) : validateProductApproval(n.groups, today);
+        const issues = asOfKnown ? found : found.map((i) => (i.reason === 'expired' ? { ...i, severity: 'info' as Severity } : i));
         if (issues.length === 0) continue;
         const worst = issues.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
         out.push({
@@ -58,6 +60,12 @@ export function runCheck(
           reason: issues.map((i) => i.reason).join(','),
           detail: issues.map((i) => i.message).join('；'),
         });
+      } else if (check.name === 'number-media') {
+        // adscan reads text and web pages: a 视/声 approval belongs to another medium.
+        const media = n.groups.media;
+        if (n.kind.endsWith('-ad-approval') && (media === '视' || media === '声')) {
+          out.push({ rule, field, start: n.start, end: n.end, severity: rule.severity, reason: `media-${media === '视' ? 'video' : 'audio'}`, detail: `“(${media})”为${media === '视' ? '视频' : '音频'}广告文号，而本广告为文字或网页形式` });
+        }
       } else if (check.name === 'number-type-mismatch') {
         if (!n.adType || n.kind === 'look-alike' || n.kind.endsWith('-registration')) continue;
         const types = cls.adTypes.filter((t) => t !== 'other');

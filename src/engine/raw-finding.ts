@@ -38,7 +38,8 @@ export function dedupe(findings: RawFinding[]): RawFinding[] {
     const clash = kept.some(
       (k) => k.rule.category === f.rule.category && k.field === f.field && f.start < k.end && k.start < f.end,
     );
-    const sameDocLevel = f.field === -1 && kept.some((k) => k.field === -1 && k.rule.category === f.rule.category);
+    // Document-level findings of different rules are different gaps (no OTC notice, no contraindications).
+    const sameDocLevel = f.field === -1 && kept.some((k) => k.field === -1 && k.rule.id === f.rule.id);
     if (!clash && !sameDocLevel) kept.push(f);
   }
   return kept;

@@ -7,6 +7,7 @@ import { locate, makeSnippet, type FieldMaps } from './locate.js';
 import { maskText } from './mask.js';
 import { mentionReason } from '../core/mention.js';
 import { runCheck } from './number-checks.js';
+import { findStatements, runStatementCheck } from './statement-checks.js';
 import { capSeverity, dedupe, type RawFinding } from './raw-finding.js';
 import { SentenceContext, type Tokenize } from './sentence-context.js';
 import { clauseAround, spanIndexAt, splitSentences, type Span } from '../core/sentences.js';
@@ -32,8 +33,13 @@ export interface ScanOptions {
   tokenize: Tokenize;
   /** `--ad-type`: overrides detection. */
   adTypes?: AdType[];
-  /** Reference date for plausibility checks (years in the future). */
+  /** Reference date for plausibility and validity checks. */
   today?: Date;
+  /**
+   * Whether `today` is the known publication or inspection date (`--as-of`). A crawled page's
+   * publication date is unknown: measured against the scan date, expiry is only a hint (info).
+   */
+  asOfKnown?: boolean;
   /** Forces the document context (rule examples are tested as ads). */
   context?: DocContext;
 }
@@ -52,13 +58,19 @@ export function scanDocument(input: EngineInput, scanner: Scanner, options: Scan
 
   const whole = input.fields.map((f) => f.text).join('\n');
   const applicable = scanner.rules.rules.filter(
-    (r) => appliesTo(r, cls.adTypes) && (!r.whenDocument || r.whenDocument.test(whole)),
+    (r) =>
+      appliesTo(r, cls.adTypes) && (!r.whenDocument || r.whenDocument.test(whole)) && !(r.whenAbsent && r.whenAbsent.test(whole)),
   );
   const contentRules = applicable.filter((r) => r.matcher);
   input.fields.forEach((field, fi) => {
     raw.push(...matchField(field.text, fi, numbers[fi]!, contentRules, scanner.rules, options.tokenize, cls));
   });
-  for (const rule of applicable.filter((r) => r.check)) raw.push(...runCheck(rule, numbers, cls, today));
+  const statements = findStatements(input.fields, scanner.rules.masks);
+  for (const rule of applicable.filter((r) => r.check)) {
+    const check = rule.check!;
+    if (check.name === 'require-statement') raw.push(...runStatementCheck(rule, check.statements, statements, scanner.rules.masks, cls));
+    else raw.push(...runCheck(rule, numbers, cls, today, options.asOfKnown ?? false));
+  }
 
   for (const f of raw) applyContext(f, cls);
   const kept = dedupe(raw.filter((f) => !f.suppressedBy));
@@ -159,7 +171,9 @@ function buildFinding(f: RawFinding, input: EngineInput, lines: LineIndex): Find
   let loc;
   if (f.field === -1) {
     const start = lines.position(0);
-    const first = input.original.split(/\r?\n|\r/u, 1)[0] ?? '';
+    // Show what the document is (its title or first line of text), not raw markup.
+    const shown = input.fields.find((x) => x.extracted.trim() !== '')?.extracted ?? '';
+    const first = shown.split(/\r?\n|\r/u).find((l) => l.trim() !== '')?.trim() ?? '';
     const { snippet } = makeSnippet(first.slice(0, 60), 0, 0);
     loc = { match: '', start, end: start, snippet, snippetMatch: [0, 0] as [number, number], field: 'body' as FieldName };
   } else {

@@ -41,8 +41,10 @@ export interface CompiledRule {
   matcher: CompiledMatcher | null;
   check: Check | null;
   unless: CompiledUnless | null;
-  /** The rule runs only in documents matching this. */
+  /** The rule runs only in documents matching this… */
   whenDocument: RegExp | null;
+  /** …and not matching this. */
+  whenAbsent: RegExp | null;
   mention: boolean;
   contexts: ReadonlySet<DocContext>;
   /** Term ids of which one must occur in a sentence for the rule to be evaluated there; null = always. */
@@ -54,6 +56,7 @@ export interface CompiledRule {
 export interface CompiledMask {
   id: string;
   re: RegExp;
+  canonical: string | null;
 }
 
 export interface CompiledRuleSet {
@@ -154,7 +157,8 @@ export function compileRuleSet(data: RuleSetData): CompiledRuleSet {
         matcher,
         check: spec.check ?? null,
         unless,
-        whenDocument: spec.when ? new RegExp(spec.when.document, 'u') : null,
+        whenDocument: spec.when?.document ? new RegExp(spec.when.document, 'u') : null,
+        whenAbsent: spec.when?.absent ? new RegExp(spec.when.absent, 'u') : null,
         mention: spec.mention ?? true,
         contexts: new Set(spec.contexts ?? DEFAULT_CONTEXTS),
         anchors: matcher && anchored ? anchors : null,
@@ -163,7 +167,7 @@ export function compileRuleSet(data: RuleSetData): CompiledRuleSet {
     }
   }
 
-  const masks = data.masks.map((m) => ({ id: m.id, re: new RegExp(m.regex, 'gu') }));
+  const masks = data.masks.map((m) => ({ id: m.id, re: new RegExp(m.regex, 'gu'), canonical: m.canonical ?? null }));
   const hash = createHash('sha256');
   for (const f of data.files) hash.update(f.path.replace(/^.*[\\/]/, '')).update('\0').update(f.text).update('\0');
   // Only multi-character CJK terms help jieba; single characters and ASCII would only distort it.

@@ -30,6 +30,7 @@ export function loadRuleFiles(files: RuleFileText[], options: { requirePack?: bo
   const packs = new Map<string, RulePack>();
   const classify: ClassifyData = { adTypes: {}, nonAd: {}, ad: {} };
   const masks = new Map<string, MaskSpec>();
+  const sources = new Map<string, YamlSource>();
 
   for (const f of files) {
     const { source, problems: syntax } = YamlSource.parse(f.path, f.text);
@@ -43,6 +44,7 @@ export function loadRuleFiles(files: RuleFileText[], options: { requirePack?: bo
     }
     const o = data as Record<string, unknown>;
     if (Array.isArray(o.rules)) {
+      sources.set(o.pack as string, source);
       packs.set(o.pack as string, {
         pack: o.pack as string,
         description: o.description as string | undefined,
@@ -58,9 +60,27 @@ export function loadRuleFiles(files: RuleFileText[], options: { requirePack?: bo
     }
     for (const m of (o.masks as MaskSpec[] | undefined) ?? []) masks.set(m.id, m);
   }
+  if (options.requirePack !== false) problems.push(...unknownStatements(packs, masks, sources));
   if (problems.length) throw new RuleLoadError(problems);
   if (packs.size === 0 && options.requirePack !== false) {
     throw new RuleLoadError([{ file: files[0]?.path ?? '(no rule files)', line: 1, column: 1, message: 'no rule pack found: at least one file must define `pack` and `rules`' }]);
   }
   return { packs: [...packs.values()], classify, masks: [...masks.values()], files };
+}
+
+/** `require-statement` names masks, which may live in another file: checked once all are merged. */
+function unknownStatements(packs: Map<string, RulePack>, masks: Map<string, MaskSpec>, sources: Map<string, YamlSource>): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  for (const pack of packs.values()) {
+    pack.rules.forEach((rule, i) => {
+      if (rule.check?.name !== 'require-statement') return;
+      rule.check.statements.forEach((id, j) => {
+        if (!masks.has(id)) {
+          const known = [...masks.keys()].join(', ') || 'none loaded';
+          problems.push(sources.get(pack.pack)!.problem(['rules', i, 'check', 'statements', j], `unknown statement "${id}": it must be a mask id (known: ${known})`));
+        }
+      });
+    });
+  }
+  return problems;
 }

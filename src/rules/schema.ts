@@ -89,9 +89,16 @@ export type Check =
   /** Each number of these kinds must be well-formed (issuer, dates, layout). */
   | { name: 'number-validity'; numbers: NumberKind[] }
   /** The numbers shown must belong to the ad's regime (catalogue §3.5). */
-  | { name: 'number-type-mismatch' };
+  | { name: 'number-type-mismatch' }
+  /**
+   * Document-level: an ad of the rule's types must carry one of these statutory statements
+   * (mask ids, catalogue §4); a statement in non-canonical wording is reported as info.
+   */
+  | { name: 'require-statement'; statements: string[] }
+  /** Numbers approved for video or audio (视/声) used in a text or web ad (catalogue C08). */
+  | { name: 'number-media' };
 
-export const CHECK_NAMES = ['require-number', 'number-validity', 'number-type-mismatch'] as const;
+export const CHECK_NAMES = ['require-number', 'number-validity', 'number-type-mismatch', 'require-statement', 'number-media'] as const;
 
 export interface Example {
   text: string;
@@ -99,6 +106,8 @@ export interface Example {
   adType?: AdType;
   /** Let the classifier decide the document context instead of assuming an ad. */
   context?: 'auto';
+  /** Date (YYYY-MM-DD) the example is checked on: numbers in examples expire. */
+  asOf?: string;
 }
 
 export interface RuleSpec {
@@ -112,8 +121,11 @@ export interface RuleSpec {
   match?: Matcher;
   check?: Check;
   unless?: Unless;
-  /** Conditions on the whole document: the rule runs only where they hold. */
-  when?: { document: string };
+  /**
+   * Conditions on the whole document: the rule runs only where `document` matches and
+   * `absent` does not (e.g. a purchase cue without a 广告 label).
+   */
+  when?: { document?: string; absent?: string };
   /** Apply the per-hit "mention, not claim" test (quoted, listed, prohibited). Default true. */
   mention?: boolean;
   /** Document contexts the rule runs in. Default: ad and unknown. */
@@ -152,4 +164,6 @@ export interface MaskSpec {
   id: string;
   regex: string;
   description?: string;
+  /** The statutory wording; a tolerant match that differs from it is "non-standard wording". */
+  canonical?: string;
 }

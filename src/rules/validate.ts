@@ -122,10 +122,12 @@ class Validator {
     if (r.check !== undefined) this.check(r.check, [...path, 'check']);
     if (r.unless !== undefined) this.unless(r.unless, [...path, 'unless']);
     if (r.when !== undefined) {
-      if (!isObj(r.when)) this.fail([...path, 'when'], '`when` must be a mapping with `document`');
+      if (!isObj(r.when)) this.fail([...path, 'when'], '`when` must be a mapping with `document` and/or `absent`');
       else {
-        this.unknownKeys(r.when, [...path, 'when'], ['document']);
-        this.regex(r.when.document, [...path, 'when', 'document']);
+        this.unknownKeys(r.when, [...path, 'when'], ['document', 'absent']);
+        if (r.when.document === undefined && r.when.absent === undefined) this.fail([...path, 'when'], '`when` needs `document` or `absent`');
+        if (r.when.document !== undefined) this.regex(r.when.document, [...path, 'when', 'document']);
+        if (r.when.absent !== undefined) this.regex(r.when.absent, [...path, 'when', 'absent']);
       }
     }
     if (r.mention !== undefined && typeof r.mention !== 'boolean') this.fail([...path, 'mention'], '`mention` must be true or false');
@@ -209,7 +211,12 @@ class Validator {
   private check(c: unknown, path: Path): void {
     if (!isObj(c)) return this.fail(path, '`check` must be a mapping with a name');
     if (!CHECK_NAMES.includes(c.name as never)) return this.fail([...path, 'name'], `unknown check "${String(c.name)}" (known: ${CHECK_NAMES.join(', ')})`);
-    if (c.name === 'number-type-mismatch') return this.unknownKeys(c, path, ['name']);
+    if (c.name === 'number-type-mismatch' || c.name === 'number-media') return this.unknownKeys(c, path, ['name']);
+    if (c.name === 'require-statement') {
+      this.unknownKeys(c, path, ['name', 'statements']);
+      this.stringList(c.statements, [...path, 'statements'], '`statements`');
+      return;
+    }
     this.unknownKeys(c, path, ['name', 'numbers']);
     if (this.stringList(c.numbers, [...path, 'numbers'], '`numbers`')) {
       (c.numbers as string[]).forEach((n, i) => {
@@ -240,7 +247,10 @@ class Validator {
           return;
         }
         if (!isObj(x)) return this.fail([...path, k, i], 'an example is a string or a mapping with `text`');
-        this.unknownKeys(x, [...path, k, i], ['text', 'adType', 'context']);
+        this.unknownKeys(x, [...path, k, i], ['text', 'adType', 'context', 'asOf']);
+        if (x.asOf !== undefined && !(typeof x.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x.asOf) && !Number.isNaN(Date.parse(x.asOf)))) {
+          this.fail([...path, k, i, 'asOf'], '`asOf` must be a date written YYYY-MM-DD');
+        }
         this.nonEmptyString(x.text, [...path, k, i, 'text'], '`text`');
         if (x.adType !== undefined && !AD_TYPES.includes(x.adType as never)) this.fail([...path, k, i, 'adType'], `unknown ad type "${String(x.adType)}"`);
         if (x.context !== undefined && x.context !== 'auto') this.fail([...path, k, i, 'context'], '`context` may only be "auto"');
@@ -281,7 +291,8 @@ class Validator {
     if (!Array.isArray(m)) return this.fail(path, '`masks` must be a list');
     m.forEach((x, i) => {
       if (!isObj(x)) return this.fail([...path, i], 'a mask is a mapping with `id` and `regex`');
-      this.unknownKeys(x, [...path, i], ['id', 'regex', 'description']);
+      this.unknownKeys(x, [...path, i], ['id', 'regex', 'description', 'canonical']);
+      if (x.canonical !== undefined) this.nonEmptyString(x.canonical, [...path, i, 'canonical'], '`canonical`');
       this.nonEmptyString(x.id, [...path, i, 'id'], '`id`');
       this.regex(x.regex, [...path, i, 'regex']);
     });

@@ -77,9 +77,19 @@ describe('classify: ad types', () => {
   });
 
   it('prefers weak content evidence to the regime of a review number shown', () => {
-    const r = run('护肝宁片 保护肝脏，中老年人的好帮手。(浙)医广【2023】第03-15-0021号');
+    const r = run('保肝护肝，用药安全，服用方便。(浙)医广【2023】第03-15-0021号');
     expect(r.adTypes).toEqual(['drug']);
     expect(r.confidence).toBe('low');
+  });
+
+  it('takes a product named with a dosage form for a drug', () => {
+    const r = run('护肝宁片 保护肝脏，中老年人的好帮手。(浙)医广【2023】第03-15-0021号');
+    expect(r.adTypes).toEqual(['drug']);
+    expect(r.confidence).toBe('medium');
+  });
+
+  it('trusts the type fully when an approval number of that regime is shown', () => {
+    expect(run('清肺感冒灵颗粒，家中常备。浙药广审(文)第240101-00012号').confidence).toBe('high');
   });
 
   it('does not make a product ad a medical ad because it names diseases and patients', () => {

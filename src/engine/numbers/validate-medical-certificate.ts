@@ -13,9 +13,10 @@ const FIRST_YEAR = 2007;
 
 /**
  * Validates a 《医疗广告审查证明》 number found by MEDICAL_CERTIFICATE (catalogue §3.1,
- * steps 1–3; the one-year validity check needs a publication date and comes later).
+ * steps 1–4) as of `asOf`, the publication or inspection date.
  */
-export function validateMedicalCertificate(g: Record<string, string | undefined>, today: Date): NumberIssue[] {
+export function validateMedicalCertificate(g: Record<string, string | undefined>, asOf: Date): NumberIssue[] {
+  const today = asOf;
   const issues: NumberIssue[] = [];
   const tokens = (g.issuer ?? '').replace(/[\s()[\]【】〔〕〖〗]+/gu, ' ').trim().split(' ').filter(Boolean);
   const first = tokens[0];
@@ -45,7 +46,23 @@ export function validateMedicalCertificate(g: Record<string, string | undefined>
     const m = /^(\d{2})-(\d{2})-[0-9A-Za-z]+$/.exec(serial) ?? /^(\d{2})(\d{2})-\d{1,4}-\d{1,6}$/.exec(serial);
     if (m && !isValidDate(year, Number(m[1]), Number(m[2]))) {
       issues.push({ severity: 'error', reason: 'invalid-date', message: `编号中的月日 ${m[1]}-${m[2]} 不是有效日期` });
+    } else if (year >= FIRST_YEAR && year <= today.getUTCFullYear()) {
+      // One-year validity from the approval date; without a readable date, from 1 January.
+      const dated = m !== null;
+      const approved = dated ? Date.UTC(year, Number(m[1]) - 1, Number(m[2])) : Date.UTC(year, 0, 1);
+      const expires = new Date(approved);
+      expires.setUTCFullYear(expires.getUTCFullYear() + 1);
+      if (expires.getTime() < startOfDay(today)) {
+        issues.push({
+          severity: dated ? 'error' : 'warning',
+          reason: 'expired',
+          message: `证明有效期一年，${dated ? '' : '按年初推算'}已于 ${isoDate(expires)} 到期（核查日期 ${isoDate(today)}）`,
+        });
+      }
     }
   }
   return issues;
 }
+
+export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
+export const startOfDay = (d: Date): number => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());

@@ -1,0 +1,67 @@
+import type { Classification } from '../classify/index.js';
+import type { Severity } from '../core/types.js';
+import type { CompiledMask, CompiledRule } from '../rules/compile.js';
+import type { RawFinding } from './raw-finding.js';
+
+/** One statutory statement (a mask of rules/masks.yaml) found in a field. */
+export interface StatementHit {
+  mask: CompiledMask;
+  field: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function findStatements(fields: readonly { text: string }[], masks: readonly CompiledMask[]): StatementHit[] {
+  const hits: StatementHit[] = [];
+  fields.forEach((f, field) => {
+    for (const mask of masks) {
+      for (const m of f.text.matchAll(mask.re)) {
+        if (m[0].length) hits.push({ mask, field, start: m.index, end: m.index + m[0].length, text: m[0] });
+      }
+    }
+  });
+  return hits;
+}
+
+/** Punctuation and spacing do not make wording non-standard; words (或/或者, 替代/代替) do. */
+const comparable = (s: string) => s.replace(/[\s,，.。、;；:：!！]/gu, '');
+
+/**
+ * `require-statement`: the ad must carry one of the rule's statements (catalogue §4). Absent
+ * → the rule's severity, under the same trust conditions as a missing number; present only
+ * in drifted wording → info with reason `non-standard-wording`.
+ */
+export function runStatementCheck(
+  rule: CompiledRule,
+  statements: readonly string[],
+  hits: readonly StatementHit[],
+  masks: readonly CompiledMask[],
+  cls: Classification,
+): RawFinding[] {
+  const mine = hits.filter((h) => statements.includes(h.mask.id));
+  if (mine.length === 0) {
+    if (cls.context !== 'ad' || cls.confidence === 'low') return [];
+    const severity: Severity = cls.confidence === 'high' ? rule.severity : 'warning';
+    return [{ rule, field: -1, start: 0, end: 0, severity, reason: 'absent', detail: `缺少${expected(statements, masks)}` }];
+  }
+  const standard = mine.find((h) => !h.mask.canonical || comparable(h.text) === comparable(h.mask.canonical));
+  if (standard) return [];
+  const h = mine[0]!;
+  return [
+    {
+      rule,
+      field: h.field,
+      start: h.start,
+      end: h.end,
+      severity: 'info',
+      reason: 'non-standard-wording',
+      detail: `“${h.text}”与法定表述“${h.mask.canonical}”不一致`,
+    },
+  ];
+}
+
+/** “请按药品说明书或者在药师指导下购买和使用”, or the mask ids where no canonical wording is given. */
+function expected(ids: readonly string[], masks: readonly CompiledMask[]): string {
+  return ids.map((id) => `“${masks.find((m) => m.id === id)?.canonical ?? id}”`).join('或');
+}
