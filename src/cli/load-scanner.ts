@@ -3,7 +3,18 @@ import { loadRuleFiles, type RuleSetData } from '../rules/load.js';
 import { RuleLoadError } from '../rules/yaml-source.js';
 import { getSegmenter } from '../segment/index.js';
 import { CliError } from './exit-codes.js';
+import { readFileSync } from 'node:fs';
 import { collectRuleFiles } from './rule-files.js';
+
+/** dist/rules-cache.json, written by the build: bundled rule files parsed and validated. */
+function builtinCache(): Map<string, unknown> | undefined {
+  try {
+    const json = readFileSync(new URL('../rules-cache.json', import.meta.url), 'utf8');
+    return new Map(Object.entries(JSON.parse(json) as Record<string, unknown>));
+  } catch {
+    return undefined; // running from src/, or not built: parse the YAML
+  }
+}
 
 export interface LoadedScanner {
   scanner: Scanner;
@@ -16,7 +27,7 @@ export async function loadScanner(opts: { rules?: string[]; builtinRules?: boole
   const files = await collectRuleFiles(opts.rules ?? [], opts.builtinRules !== false);
   let data: RuleSetData;
   try {
-    data = loadRuleFiles(files);
+    data = loadRuleFiles(files, { parsed: builtinCache() });
   } catch (err) {
     if (err instanceof RuleLoadError) throw new CliError(`invalid rules:\n${err.message}`);
     throw err;

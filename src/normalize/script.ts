@@ -1,4 +1,5 @@
-import * as OpenCC from 'opencc-js/t2cn';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { MapWriter } from './map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
 
@@ -12,6 +13,18 @@ interface Tables {
 }
 
 let tables: Tables | undefined;
+
+interface OpenCCModule {
+  Converter(o: { from: string; to: string }): Convert;
+  Locale: { configs?: Record<string, unknown> };
+}
+
+/** opencc-js (its t2cn bundle only) is loaded when a text first needs it: most texts never do. */
+let opencc: OpenCCModule | undefined;
+const loadOpenCC = (): OpenCCModule => (opencc ??= createRequire(import.meta.url)('opencc-js/t2cn') as OpenCCModule);
+
+/** Written by the build next to this module, so that start-up need not derive it from opencc. */
+const PRECOMPUTED = new URL('./traditional-chars.txt', import.meta.url);
 
 type Dict = string | readonly (readonly [string, string])[];
 
@@ -29,7 +42,7 @@ interface Config {
 function keyCharacters(names: string[]): Set<string> {
   const chars = new Set<string>();
   for (const name of names) {
-    const config = OpenCC.Locale.configs?.[name] as Config | undefined;
+    const config = loadOpenCC().Locale.configs?.[name] as Config | undefined;
     if (!config) throw new Error(`opencc-js has no ${name} configuration`);
     const dicts: Dict[] = [];
     for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain]) dicts.push(...group);
@@ -57,16 +70,39 @@ const SIMPLIFIED_TOO = new Set(['著', '么']);
  */
 function getTables(): Tables {
   if (!tables) {
-    const hk = OpenCC.Converter({ from: 'hk', to: 'cn' });
-    const tw = OpenCC.Converter({ from: 'tw', to: 'cn' });
-    const traditional: string[] = [];
-    for (const c of keyCharacters(['hk2s', 'tw2s'])) {
-      if (hk(c) !== c || (tw(c) !== c && !SIMPLIFIED_TOO.has(c))) traditional.push(c);
-    }
-    const escaped = traditional.map((c) => c.replace(/[\\\]\[^-]/g, '\\$&')).join('');
-    tables = { convert: (text) => hk(tw(text)), traditional: new RegExp(`[${escaped}]`, 'u') };
+    let converter: Convert | undefined;
+    const convert: Convert = (text) => {
+      if (!converter) {
+        const hk = loadOpenCC().Converter({ from: 'hk', to: 'cn' });
+        const tw = loadOpenCC().Converter({ from: 'tw', to: 'cn' });
+        converter = (t) => hk(tw(t));
+      }
+      return converter(text);
+    };
+    const escaped = Array.from(traditionalCharacters(), (c) => c.replace(/[\\\]\[^-]/g, '\\$&')).join('');
+    tables = { convert, traditional: new RegExp(`[${escaped}]`, 'u') };
   }
   return tables;
+}
+
+/** The characters that mark a line as Traditional: precomputed by the build, else derived. */
+function traditionalCharacters(): string {
+  try {
+    return readFileSync(PRECOMPUTED, 'utf8');
+  } catch {
+    return deriveTraditionalCharacters();
+  }
+}
+
+/** Every character some table changes when it stands alone, apart from SIMPLIFIED_TOO. */
+export function deriveTraditionalCharacters(): string {
+  const hk = loadOpenCC().Converter({ from: 'hk', to: 'cn' });
+  const tw = loadOpenCC().Converter({ from: 'tw', to: 'cn' });
+  let out = '';
+  for (const c of keyCharacters(['hk2s', 'tw2s'])) {
+    if (hk(c) !== c || (tw(c) !== c && !SIMPLIFIED_TOO.has(c))) out += c;
+  }
+  return out;
 }
 
 // Nothing below the CJK radicals block can be Traditional; skip building the tables then.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CATEGORY_IDS } from '../core/categories.js';
 import type { AdType } from '../core/types.js';
 import type { ClassifyData, Indicator, MaskSpec, RulePack, RuleSpec } from './schema.js';
@@ -25,26 +26,52 @@ export interface RuleSetData {
  * families and masks with the same name/id replace earlier ones too.
  * Throws RuleLoadError listing every problem with file, line and column.
  */
-export function loadRuleFiles(files: RuleFileText[], options: { requirePack?: boolean } = {}): RuleSetData {
+export interface LoadOptions {
+  requirePack?: boolean;
+  /**
+   * Already-validated file contents by `contentKey(text)` (the build precomputes them for the
+   * bundled rules): such files skip YAML parsing and validation, most of rule start-up time.
+   */
+  parsed?: ReadonlyMap<string, unknown>;
+}
+
+/** Cache key of a rule file's text. */
+export function contentKey(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Parses and validates one file on its own: its plain data, or its problems. */
+export function parseRuleFile(f: RuleFileText): { data: unknown; source: YamlSource | null; problems: RuleProblem[] } {
+  const { source, problems } = YamlSource.parse(f.path, f.text);
+  if (!source) return { data: null, source: null, problems };
+  const data = source.toJS();
+  const found = validateRuleFile(data, CATEGORY_IDS);
+  return { data, source, problems: found.map((p) => source.problem(p.path, p.message)) };
+}
+
+export function loadRuleFiles(files: RuleFileText[], options: LoadOptions = {}): RuleSetData {
   const problems: RuleProblem[] = [];
   const packs = new Map<string, RulePack>();
   const classify: ClassifyData = { adTypes: {}, nonAd: {}, ad: {} };
   const masks = new Map<string, MaskSpec>();
-  const sources = new Map<string, YamlSource>();
+  // Sources are only needed to locate a cross-file problem: parsed on demand for cached files.
+  const sources = new Map<string, () => YamlSource>();
 
   for (const f of files) {
-    const { source, problems: syntax } = YamlSource.parse(f.path, f.text);
-    problems.push(...syntax);
-    if (!source) continue;
-    const data = source.toJS();
-    const found = validateRuleFile(data, CATEGORY_IDS);
-    if (found.length) {
-      problems.push(...found.map((p) => source.problem(p.path, p.message)));
-      continue;
+    const cached = options.parsed?.get(contentKey(f.text));
+    let data: unknown;
+    if (cached !== undefined) data = cached;
+    else {
+      const parsed = parseRuleFile(f);
+      if (parsed.problems.length) {
+        problems.push(...parsed.problems);
+        continue;
+      }
+      data = parsed.data;
     }
     const o = data as Record<string, unknown>;
     if (Array.isArray(o.rules)) {
-      sources.set(o.pack as string, source);
+      sources.set(o.pack as string, () => YamlSource.parse(f.path, f.text).source!);
       packs.set(o.pack as string, {
         pack: o.pack as string,
         description: o.description as string | undefined,
@@ -69,7 +96,7 @@ export function loadRuleFiles(files: RuleFileText[], options: { requirePack?: bo
 }
 
 /** `require-statement` names masks, which may live in another file: checked once all are merged. */
-function unknownStatements(packs: Map<string, RulePack>, masks: Map<string, MaskSpec>, sources: Map<string, YamlSource>): RuleProblem[] {
+function unknownStatements(packs: Map<string, RulePack>, masks: Map<string, MaskSpec>, sources: Map<string, () => YamlSource>): RuleProblem[] {
   const problems: RuleProblem[] = [];
   for (const pack of packs.values()) {
     pack.rules.forEach((rule, i) => {
@@ -77,7 +104,7 @@ function unknownStatements(packs: Map<string, RulePack>, masks: Map<string, Mask
       rule.check.statements.forEach((id, j) => {
         if (!masks.has(id)) {
           const known = [...masks.keys()].join(', ') || 'none loaded';
-          problems.push(sources.get(pack.pack)!.problem(['rules', i, 'check', 'statements', j], `unknown statement "${id}": it must be a mask id (known: ${known})`));
+          problems.push(sources.get(pack.pack)!().problem(['rules', i, 'check', 'statements', j], `unknown statement "${id}": it must be a mask id (known: ${known})`));
         }
       });
     });

@@ -25,7 +25,7 @@ export const COMPACT_FILES = {
 
 // src/segment/ and dist/segment/ both sit two levels below the package root.
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Where `npm run build` (scripts/build-dict.mjs) puts the compact dictionary. */
+/** Where `npm run build` (scripts/build-assets.mjs) puts the compact dictionary. */
 export const BUILT_DICT_DIR = join(PACKAGE_ROOT, 'dist', 'dict');
 /** Where we build it on demand when there is no build (tests, running from src). */
 export const CACHE_DICT_DIR = join(PACKAGE_ROOT, '.adscan-cache', 'dict');
