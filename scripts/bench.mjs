@@ -12,7 +12,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildCorpus } from './bench/corpus.mjs';
-import { detectRssMethod, RSS_METHOD_LABEL, runNode } from './bench/child.mjs';
+import { detectRssMethod, killActive, RSS_METHOD_LABEL, runNode } from './bench/child.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(repoRoot, 'bin', 'adscan');
@@ -133,6 +133,7 @@ async function main() {
     if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
   };
   const onSignal = (sig) => {
+    killActive();
     cleanup();
     process.stderr.write(`bench: interrupted (${sig}), temporary files removed\n`);
     process.exit(130);

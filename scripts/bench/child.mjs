@@ -31,6 +31,20 @@ export const RSS_METHOD_LABEL = {
 };
 
 let seq = 0;
+const active = new Set();
+
+/** Kills every running child's process group (the CLI, and /usr/bin/time around it). */
+export function killActive() {
+  for (const child of active) killGroup(child);
+}
+
+function killGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL'); // detached: the child leads its own group
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
 
 /**
  * Runs `node <args>` in `cwd`. Resolves (never rejects) with
@@ -53,10 +67,12 @@ export function runNode(args, { cwd, tmp, rss = 'none', stdin, timeoutMs = 600_0
     const err = [];
     let timedOut = false;
     const started = performance.now();
-    const child = spawn(cmd, argv, { cwd, env, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    // Own process group, so a timeout also kills the node process under /usr/bin/time.
+    const child = spawn(cmd, argv, { cwd, env, detached: true, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) active.add(child);
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      killGroup(child);
     }, timeoutMs);
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => err.push(d));
@@ -69,6 +85,7 @@ export function runNode(args, { cwd, tmp, rss = 'none', stdin, timeoutMs = 600_0
       if (done) return;
       done = true;
       const wallMs = performance.now() - started;
+      active.delete(child);
       clearTimeout(timer);
       const result = {
         code,

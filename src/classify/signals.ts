@@ -10,10 +10,18 @@ export interface SignalHit {
   offset: number;
 }
 
+/**
+ * Occurrences of one indicator counted at most: beyond this a long page says nothing new, and
+ * stopping early keeps classification linear in practice (regexes stop at the cap too).
+ */
+export const COUNT_CAP = 10;
+
 /** Counts every indicator of the classifier in `text` (one automaton pass plus the regexes). */
 export function countSignals(text: string, c: CompiledClassifier): Map<number, SignalHit> {
   const hits = new Map<number, SignalHit>();
+  const full = (indicator: number) => (hits.get(indicator)?.count ?? 0) >= COUNT_CAP;
   const note = (indicator: number, match: string, offset: number) => {
+    if (full(indicator)) return;
     // A selling phrase quoted inside a prohibition (不得含有“保证治愈”) is not selling anything.
     if (c.indicators[indicator]!.group === 'ad' && isMentioned(text, offset, offset + match.length)) return;
     const h = hits.get(indicator);
@@ -21,12 +29,17 @@ export function countSignals(text: string, c: CompiledClassifier): Map<number, S
     else hits.set(indicator, { indicator, count: 1, first: match, offset });
   };
   for (const hit of c.automaton.search(text)) {
+    const owners = c.owners[hit.pattern]!;
+    if (owners.every(full)) continue;
     const match = text.slice(hit.start, hit.end);
-    for (const ind of c.owners[hit.pattern]!) note(ind, match, hit.start);
+    for (const ind of owners) note(ind, match, hit.start);
   }
   c.indicators.forEach((ind, i) => {
     if (!ind.regex) return;
-    for (const m of text.matchAll(ind.regex)) note(i, m[0], m.index);
+    for (const m of text.matchAll(ind.regex)) {
+      note(i, m[0], m.index);
+      if (full(i)) break;
+    }
   });
   return hits;
 }

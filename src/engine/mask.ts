@@ -18,7 +18,16 @@ export function maskText(text: string, masks: CompiledMask[], extra: Span[]): { 
     }
   }
   if (spans.length === 0) return { text, masked: [] };
-  const chars = text.split('');
-  for (const s of spans) for (let i = s.start; i < s.end; i++) if (chars[i] !== '\n') chars[i] = MASK_CHAR;
-  return { text: chars.join(''), masked: spans };
+  // Merge the spans, then rebuild from slices: no per-character arrays on long pages.
+  spans.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    const start = Math.max(s.start, at);
+    if (s.end <= start) continue;
+    out += text.slice(at, start) + text.slice(start, s.end).replace(/[^\n]/gu, (ch) => MASK_CHAR.repeat(ch.length));
+    at = s.end;
+  }
+  out += text.slice(at);
+  return { text: out, masked: spans };
 }
