@@ -1,6 +1,7 @@
 import type { AdType, DocContext, DocumentResult, SourceDocument, SourceFailure } from '../core/types.js';
 import { scanDocument, type EngineField, type Scanner, type Tokenize } from '../engine/index.js';
 import { extract } from '../extract/index.js';
+import type { CertRegistry } from '../engine/numbers/registry.js';
 import { normalize } from '../normalize/index.js';
 
 export interface PipelineOptions {
@@ -8,6 +9,7 @@ export interface PipelineOptions {
   adTypes?: AdType[];
   today?: Date;
   asOfKnown?: boolean;
+  registry?: CertRegistry;
   context?: DocContext;
 }
 

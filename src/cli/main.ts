@@ -38,6 +38,7 @@ function buildProgram(io: CliIo, state: { code: number }): Command {
     .option('--max-bytes <n>', 'largest file or HTTP body read, in bytes', String(20 * 1024 * 1024))
     .option('--max-redirects <n>', 'HTTP redirects followed', '5')
     .option('--full-dict', 'segment with jieba\'s full dictionary (slower start-up)')
+    .option('--cert-registry <file.csv>', 'CSV of issued numbers (number, holder, valid_from, valid_to): fake, expired or borrowed numbers are reported')
     .option('--as-of <date>', 'publication date (YYYY-MM-DD) on which review and approval numbers must be valid; without it, expiry against today is only reported as info')
     .addOption(colorOption())
     .addOption(noColorOption())

@@ -8,6 +8,7 @@ import { scanSource, sourceFailure } from './document-pipeline.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { wantsColor, type CliIo } from './io.js';
 import { loadScanner } from './load-scanner.js';
+import { readCertRegistry } from './cert-registry-file.js';
 
 export interface ScanFlags {
   format: string;
@@ -23,6 +24,7 @@ export interface ScanFlags {
   color?: boolean;
   fullDict?: boolean;
   asOf?: string;
+  certRegistry?: string;
 }
 
 export type FailOn = Severity | 'never';
@@ -85,13 +87,14 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
   const failOn = parseFailOn(flags.failOn);
   const adTypes = parseAdTypes(flags.adType);
   const today = parseAsOf(flags.asOf);
+  const registry = flags.certRegistry ? await readCertRegistry(flags.certRegistry) : undefined;
   const sources = sourceOptions(flags);
   if (inputs.length === 0) throw new CliError('nothing to scan: give files, directories, URLs or - for stdin');
 
   const { scanner, tokenize } = await loadScanner({ rules: flags.rules, builtinRules: flags.builtinRules, fullDict: flags.fullDict });
   const documents: DocumentResult[] = [];
   for await (const item of readInputs(inputs, sources, { stdin: io.stdin })) {
-    documents.push(isFailure(item) ? sourceFailure(item) : await scanSource(item, scanner, { tokenize, adTypes, today, asOfKnown: flags.asOf !== undefined }));
+    documents.push(isFailure(item) ? sourceFailure(item) : await scanSource(item, scanner, { tokenize, adTypes, today, asOfKnown: flags.asOf !== undefined, registry }));
   }
 
   const result: ScanResult = { tool: { name: 'adscan', version: packageVersion() }, summary: summarize(documents), documents };

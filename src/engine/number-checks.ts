@@ -3,6 +3,7 @@ import type { AdType, Severity } from '../core/types.js';
 import type { CompiledRule } from '../rules/compile.js';
 import { validateMedicalCertificate, type NumberIssue } from './numbers/validate-medical-certificate.js';
 import { validateProductApproval } from './numbers/validate-product-approval.js';
+import { checkRegistry, type CertRegistry } from './numbers/registry.js';
 import { severityRank, type RawFinding } from './raw-finding.js';
 
 const isAdNumber = (n: FoundNumber, kinds: readonly string[]) => kinds.includes(n.kind);
@@ -25,13 +26,19 @@ const TYPE_NAMES: Record<AdType, string> = {
 };
 
 /** Runs one code-backed check rule over the numbers of a document. */
-export function runCheck(
-  rule: CompiledRule,
-  numbers: FoundNumber[][],
-  cls: Classification,
-  today: Date,
-  asOfKnown = true,
-): RawFinding[] {
+export interface CheckContext {
+  /** The date numbers must be valid on. */
+  today: Date;
+  /** Whether `today` is the known publication date (else text-derived expiry is info). */
+  asOfKnown: boolean;
+  /** `--cert-registry`: the numbers actually issued. */
+  registry?: CertRegistry;
+  /** The whole normalised document, to find the registered holder's name. */
+  documentText: string;
+}
+
+export function runCheck(rule: CompiledRule, numbers: FoundNumber[][], cls: Classification, ctx: CheckContext): RawFinding[] {
+  const { today, asOfKnown } = ctx;
   const check = rule.check!;
   const out: RawFinding[] = [];
   if (check.name === 'require-number') {
@@ -49,6 +56,7 @@ export function runCheck(
         const found: NumberIssue[] =
           n.kind === 'medical-review-certificate' ? validateMedicalCertificate(n.groups, today) : validateProductApproval(n.groups, today);
         const issues = asOfKnown ? found : found.map((i) => (i.reason === 'expired' ? { ...i, severity: 'info' as Severity } : i));
+        if (ctx.registry) issues.push(...checkRegistry(n.text, ctx.registry, today, ctx.documentText));
         if (issues.length === 0) continue;
         const worst = issues.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
         out.push({

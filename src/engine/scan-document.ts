@@ -7,6 +7,7 @@ import { locate, makeSnippet, type FieldMaps } from './locate.js';
 import { maskText } from './mask.js';
 import { mentionReason } from '../core/mention.js';
 import { runCheck } from './number-checks.js';
+import type { CertRegistry } from './numbers/registry.js';
 import { findStatements, runStatementCheck } from './statement-checks.js';
 import { capSeverity, dedupe, type RawFinding } from './raw-finding.js';
 import { SentenceContext, type Tokenize } from './sentence-context.js';
@@ -40,6 +41,8 @@ export interface ScanOptions {
    * publication date is unknown: measured against the scan date, expiry is only a hint (info).
    */
   asOfKnown?: boolean;
+  /** `--cert-registry`: numbers are also checked against what was actually issued. */
+  registry?: CertRegistry;
   /** Forces the document context (rule examples are tested as ads). */
   context?: DocContext;
 }
@@ -69,7 +72,7 @@ export function scanDocument(input: EngineInput, scanner: Scanner, options: Scan
   for (const rule of applicable.filter((r) => r.check)) {
     const check = rule.check!;
     if (check.name === 'require-statement') raw.push(...runStatementCheck(rule, check.statements, statements, scanner.rules.masks, cls));
-    else raw.push(...runCheck(rule, numbers, cls, today, options.asOfKnown ?? false));
+    else raw.push(...runCheck(rule, numbers, cls, { today, asOfKnown: options.asOfKnown ?? false, registry: options.registry, documentText: whole }));
   }
 
   for (const f of raw) applyContext(f, cls);
