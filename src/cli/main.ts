@@ -5,6 +5,7 @@ import { CliError, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 import { runRulesList, runRulesTest, runRulesValidate } from './rules-command.js';
 import { runScan, type ScanFlags } from './scan-command.js';
+import { runExplain, type ExplainFlags } from './explain-command.js';
 import { runSegment } from './segment-command.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -44,6 +45,18 @@ function buildProgram(io: CliIo, state: { code: number }): Command {
     .addOption(noColorOption())
     .action(async (inputs: string[], opts: ScanFlags & { color?: boolean }) => {
       state.code = await runScan(inputs, opts, io);
+    });
+
+  program
+    .command('explain')
+    .description('explain a rule (id) or a category: what it catches, legal basis, how to fix, examples')
+    .argument('<subject>', 'rule id (efficacy/cure-guarantee-promise) or category id (cure-guarantee, C16)')
+    .addOption(rulesOption())
+    .addOption(noBuiltin())
+    .addOption(colorOption())
+    .addOption(noColorOption())
+    .action(async (subject: string, opts: ExplainFlags) => {
+      state.code = await runExplain(subject, opts, io);
     });
 
   program
