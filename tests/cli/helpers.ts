@@ -10,6 +10,12 @@ export const BIN = join(ROOT, 'bin', 'adscan');
 export const TEXT_ADS = 'fixtures/ads/text';
 export const PAGES = 'fixtures/ads/pages';
 export const CLI_FIXTURES = 'fixtures/cli';
+/**
+ * Review certificates and approval numbers expire, so what a scan finds depends on the date.
+ * Every `scan` here runs as of a day on which the fixtures' numbers are all valid, unless
+ * the test passes its own --as-of.
+ */
+export const AS_OF = '2026-03-01';
 
 /** For beforeAll: a clear message instead of a wall of "cannot start" failures. */
 export function assertBuilt(): void {
@@ -35,7 +41,8 @@ export interface RunOptions {
 /**
  * Runs `adscan ARGS` asynchronously (never spawnSync: URL tests serve HTTP from this
  * process, whose event loop must keep running). Colour variables inherited from the test
- * runner are dropped so every test states the environment it depends on.
+ * runner are dropped so every test states the environment it depends on. `scan` gets
+ * `--as-of AS_OF` unless the arguments name a date.
  */
 export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -45,8 +52,9 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
+  const argv = args[0] === 'scan' && !args.includes('--as-of') ? ['scan', '--as-of', AS_OF, ...args.slice(1)] : args;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...argv], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const timer = setTimeout(() => {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import iconv from 'iconv-lite';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   assertBuilt,
   documentFor,
@@ -20,6 +20,9 @@ import {
   type JsonDocument,
   type JsonReport,
 } from './helpers.js';
+
+// Each CLI run is a Node start-up plus rule compilation; leave room for a busy machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 // CRLF line ends and an astral character before the match: columns count UTF-16 units.
 const STDIN_TEXT = '🏥康华医院专家门诊\r\n本院专治牛皮癣，保证治愈。\r\n';
