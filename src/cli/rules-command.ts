@@ -9,6 +9,7 @@ import { wantsColor, type CliIo } from './io.js';
 import { loadScanner } from './load-scanner.js';
 import { collectRuleFiles, readRuleFiles } from './rule-files.js';
 import { testRuleExamples } from './rule-examples.js';
+import { testFixtures } from './fixture-expectations.js';
 
 export interface RulesFlags {
   rules?: string[];
@@ -30,7 +31,14 @@ export async function runRulesTest(path: string | undefined, flags: RulesFlags, 
   const passed = report.examples - report.failures.length;
   const line = `${report.rules} rules, ${report.examples} examples: ${passed} passed, ${report.failures.length} failed`;
   io.stdout.write(report.failures.length ? `${c.red('✖')} ${line}\n` : `${c.green('✔')} ${line}\n`);
-  return report.failures.length ? EXIT_FINDINGS : EXIT_OK;
+  // The annotated fixtures test the whole rule set on whole documents (only without PATH).
+  const fixtures = path ? { fixtures: 0, failures: [] } : await testFixtures(loaded);
+  for (const f of fixtures.failures) io.stdout.write(`${c.red('✖')} ${f.fixture}\n    ${f.problem}\n`);
+  if (fixtures.fixtures > 0) {
+    const ok = fixtures.failures.length === 0;
+    io.stdout.write(`${ok ? c.green('✔') : c.red('✖')} ${fixtures.fixtures} annotated fixtures: ${fixtures.failures.length} problems\n`);
+  }
+  return report.failures.length || fixtures.failures.length ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** `adscan rules validate PATH`: schema, regex syntax and backtracking checks only. */
