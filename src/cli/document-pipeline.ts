@@ -26,7 +26,9 @@ export async function scanSource(doc: SourceDocument, scanner: Scanner, options:
   } catch (err) {
     return failedDocument(doc.uri, err instanceof Error ? err.message : String(err));
   }
-  return { uri: doc.uri, ...scanText(extracted.original, extracted.fields, scanner, options), charset: extracted.charset, format: extracted.format };
+  const result: DocumentResult = { uri: doc.uri, ...scanText(extracted.original, extracted.fields, scanner, options), charset: extracted.charset, format: extracted.format };
+  if (doc.finalUri) result.finalUri = doc.finalUri;
+  return result;
 }
 
 /** The part of the pipeline after extraction: pure given the scanner and tokenizer. */

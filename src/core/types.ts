@@ -40,6 +40,8 @@ export interface SourceDocument {
   bytes: Uint8Array;
   /** HTTP Content-Type header, when the document came over HTTP. */
   contentType?: string;
+  /** Where HTTP redirects led, when that differs from `uri`. */
+  finalUri?: string;
 }
 
 /** A source that could not be read; it becomes a per-document error in the report. */
@@ -96,6 +98,8 @@ export interface DocumentResult {
   /** Detected charset and format, for the reader's orientation. */
   charset?: string;
   format?: 'text' | 'html';
+  /** The URL HTTP redirects led to, when it differs from `uri`. */
+  finalUri?: string;
 }
 
 export interface ScanSummary {

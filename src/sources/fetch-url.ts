@@ -100,7 +100,11 @@ export async function fetchUrl(
       }
       const bytes = await readCapped(body, opts.maxBytes);
       const contentType = headerValue(res.headers['content-type']);
-      return contentType === undefined ? { uri: current, bytes } : { uri: current, bytes, contentType };
+      // Reports name the URL the user gave; where a redirect led is kept beside it.
+      const doc: SourceDocument = { uri: url, bytes };
+      if (current !== url) doc.finalUri = current;
+      if (contentType !== undefined) doc.contentType = contentType;
+      return doc;
     }
   } catch (err) {
     if (controller.signal.aborted) return fail(`timeout after ${opts.timeoutMs} ms`);

@@ -108,6 +108,7 @@ export interface JsonDocument {
   suppressed: JsonFinding[];
   charset?: string;
   format?: string;
+  finalUri?: string;
 }
 export interface JsonReport {
   tool: { name: string; version: string };

@@ -161,7 +161,8 @@ describe('URL inputs', () => {
 
   it('follows a 302 and reports the page under the URL it ended at', () => {
     const moved = report.documents[2]!;
-    expect(moved.uri).toBe(url('/ad.html'));
+    expect(moved.uri).toBe(url('/moved'));
+    expect(moved.finalUri).toBe(url('/ad.html'));
     expect(moved.error).toBeNull();
     expect(moved.findings.map((f) => [f.ruleId, f.match, f.start.offset])).toEqual(
       documentFor(report, AD_FIXTURE).findings.map((f) => [f.ruleId, f.match, f.start.offset]),

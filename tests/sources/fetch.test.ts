@@ -133,10 +133,13 @@ describe('readInputs: URLs', () => {
     expect(lastUserAgent).toBe('adscan-test/9.9');
   });
 
-  it('follows 301 and relative 302 redirects and reports the final URL', async () => {
-    expect((await fetchOne('/moved')).uri).toBe(`${base}/gbk`);
+  it('follows 301 and relative 302 redirects, keeping the requested URL and noting the final one', async () => {
+    const moved = await fetchOne('/moved');
+    expect(moved.uri).toBe(`${base}/moved`);
+    expect('finalUri' in moved && moved.finalUri).toBe(`${base}/gbk`);
     const doc = await fetchOne('/found');
-    expect(doc.uri).toBe(`${base}/gbk`);
+    expect(doc.uri).toBe(`${base}/found`);
+    expect('finalUri' in doc && doc.finalUri).toBe(`${base}/gbk`);
     expect('contentType' in doc && doc.contentType).toBe('text/html; charset=gbk');
   });
 
