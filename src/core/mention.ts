@@ -9,11 +9,11 @@ const CLOSE_QUOTES = '”」』’"\'》';
 /** …"保证治愈""治愈率"等用语 / 等内容的广告 */
 const LIST_TAIL = /^[”」』’"']?(?:\s*[、,]?\s*[“「『‘"'][^”」』’"'\n]{1,16}[”」』’"'])*\s*等(?:用语|内容|字样|表述|词语|词汇|情形|宣传|违法|虚假|说法|字眼|承诺|信息)/u;
 /** 含有/宣称/严禁 … "phrase": a verb that introduces a quoted phrase as something talked about. */
-const VERB_HEAD = /(?:含有|宣称|声称|使用|出现|标榜|号称|打着|打出|冠以|利用|涉及|宣传|发布|鼓吹|所谓|严禁|禁止|不得|不准|杜绝|包括|诸如|例如|如)[^。!?;\n]{0,8}$/u;
+const VERB_HEAD = /(?:含有|宣称|声称|使用|出现|标榜|号称|打着|打出|张贴|冠以|利用|涉及|宣传|发布|鼓吹|所谓|严禁|禁止|不得|不准|杜绝|包括|诸如|例如|如)[^。!?;\n]{0,8}$/u;
 /** A prohibition earlier in the same sentence governs the phrase (不得含有…保证治愈). 不得不 is not one. */
 const PROHIBITIVE = /(严禁|禁止|不得(?!不)|不准|不允许|杜绝|严厉打击|依法查处|查处|整治|取缔|不应|不能含有|不可以|虚构|冒充|谎称|假冒|伪造)[^。!?;\n]{0,30}$/u;
 /** Negation shortly before the phrase, in the same clause (无法保证治愈). */
-const NEGATION = /(无法|不能|不会|不可能|并非|并不|不是|未见|没有|拒绝|警惕|谨防|不要|别信|切勿|勿信|不可|不一定|未必|谨慎)[^,:。!?;\n]{0,8}$/u;
+const NEGATION = /(无法|不能|不会|不可能|并非|并不|不是|未见|尚无|暂无|并无|不存在|没有|拒绝|警惕|谨防|不要|别信|切勿|勿信|不可|不一定|未必|谨慎)[^,:。!?;\n]{0,8}$/u;
 
 /** Curly and corner quotes say which side they open; ASCII quotes do not and are only trusted when adjacent. */
 const DIRECTED_OPEN = '“「『‘《';

@@ -46,7 +46,7 @@ export function parseRuleFile(f: RuleFileText): { data: unknown; source: YamlSou
   if (!source) return { data: null, source: null, problems };
   const data = source.toJS();
   const found = validateRuleFile(data, CATEGORY_IDS);
-  return { data, source, problems: found.map((p) => source.problem(p.path, p.message)) };
+  return { data, source, problems: found.map((p) => source.problem(p.path, p.message, p.atKey)) };
 }
 
 export function loadRuleFiles(files: RuleFileText[], options: LoadOptions = {}): RuleSetData {

@@ -7,6 +7,8 @@ import type { Path } from './yaml-source.js';
 export interface PathProblem {
   path: Path;
   message: string;
+  /** Point at the key itself (an unknown key), not at its value. */
+  atKey?: boolean;
 }
 
 const CONTEXTS = ['ad', 'regulatory', 'news', 'unknown'];
@@ -62,7 +64,10 @@ class Validator {
 
   private unknownKeys(o: Obj, path: Path, allowed: string[]): void {
     for (const k of Object.keys(o)) {
-      if (!allowed.includes(k)) this.fail([...path, k], `unknown key "${k}" (allowed: ${allowed.join(', ')})`);
+      if (allowed.includes(k)) continue;
+      const near = allowed.find((a) => editDistance(a, k) <= 2);
+      const hint = near ? `did you mean "${near}"? ` : '';
+      this.problems.push({ path: [...path, k], message: `unknown key "${k}" (${hint}allowed: ${allowed.join(', ')})`, atKey: true });
     }
   }
 
@@ -297,4 +302,15 @@ class Validator {
       this.regex(x.regex, [...path, i, 'regex']);
     });
   }
+}
+
+/** Levenshtein distance, for "did you mean" hints on misspelt keys. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
 
 /** A problem in a rule file, located at a line so an author can go straight to it. */
 export interface RuleProblem {
@@ -50,8 +50,20 @@ export class YamlSource {
     return this.doc.toJS({ maxAliasCount: 100 });
   }
 
-  /** Problem at the node for `path`, or at its nearest existing parent. */
-  problem(path: Path, message: string): RuleProblem {
+  /** Problem at the node for `path` (or at its key), or at its nearest existing parent. */
+  problem(path: Path, message: string, atKey = false): RuleProblem {
+    if (atKey && path.length > 0) {
+      const parent = this.doc.getIn(path.slice(0, -1), true);
+      const name = path[path.length - 1];
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === name);
+        const range = isScalar(pair?.key) ? pair.key.range : undefined;
+        if (range) {
+          const pos = this.lines.linePos(range[0]);
+          return { file: this.file, line: pos.line, column: pos.col, message };
+        }
+      }
+    }
     for (let n = path.length; n >= 0; n--) {
       const node = this.doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
       if (node && typeof node === 'object' && node.range) {
