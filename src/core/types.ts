@@ -80,6 +80,11 @@ export interface Finding {
    * (the matched text may occur more than once in the snippet).
    */
   snippetMatch?: [number, number];
+  /**
+   * Warnings and info repeating the same rule on the same words are reported once; this
+   * says how many places in all (the first is the one located).
+   */
+  occurrences?: number;
 }
 
 export interface SuppressedFinding extends Finding {

@@ -85,7 +85,7 @@ export function scanDocument(input: EngineInput, scanner: Scanner, options: Scan
     adTypes: cls.adTypes,
     context: cls.context,
     evidence: cls.evidence,
-    findings: sortFindings(kept.map(toFinding)),
+    findings: collapseRepeats(sortFindings(kept.map(toFinding))),
     suppressed: sortFindings(suppressed.map((f) => ({ ...toFinding(f), suppressedBy: f.suppressedBy! }) as SuppressedFinding)),
     classification: cls,
   };
@@ -216,4 +216,27 @@ function sortFindings<T extends Finding>(list: T[]): T[] {
       a.end.offset - b.end.offset ||
       a.ruleId.localeCompare(b.ruleId),
   );
+}
+
+/**
+ * One gastro clinic page names 胃病 a dozen times: a reviewer needs the first place and a
+ * count, not twelve identical warnings. Errors are all kept: each may need its own fix.
+ */
+function collapseRepeats(findings: Finding[]): Finding[] {
+  const first = new Map<string, Finding>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.severity === 'error' || f.match === '') {
+      out.push(f);
+      continue;
+    }
+    const key = `${f.ruleId}\u0000${f.severity}\u0000${f.match}`;
+    const seen = first.get(key);
+    if (seen) seen.occurrences = (seen.occurrences ?? 1) + 1;
+    else {
+      first.set(key, f);
+      out.push(f);
+    }
+  }
+  return out;
 }

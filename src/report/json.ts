@@ -19,6 +19,7 @@ const FINDING_KEYS = [
   'law',
   'suggestion',
   'reason',
+  'occurrences',
   'suppressedBy',
 ];
 const POSITION_KEYS = ['offset', 'line', 'column'];

@@ -48,7 +48,7 @@ function documentBlock(doc: DocumentResult, c: ChalkInstance, cwd: string | unde
       locations[i]!.padEnd(locationWidth),
       severity,
       printable(finding.category).padEnd(categoryWidth),
-      printable(finding.message),
+      printable(finding.message) + (finding.occurrences ? c.dim(` ×${finding.occurrences}`) : ''),
       c.dim(`(${printable(rule)})`),
     ];
     lines.push(`  ${columns.join('  ')}`);

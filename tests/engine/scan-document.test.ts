@@ -119,6 +119,14 @@ describe('scanDocument de-duplication and masking', () => {
     expect(r.findings.map((f) => `${f.ruleId}:${f.match}`)).toEqual(['t/r:保证治愈']);
   });
 
+  it('reports a repeated warning once with its count, but every error', () => {
+    const warn = makeScanner(pack('      terms: [胃病]').replace('severity: error', 'severity: warning'));
+    const w = scan(warn, '胃病专科。专治胃病，胃病不再愁。', { context: 'ad', adTypes: ['medical'] });
+    expect(w.findings.map((f) => [f.match, f.start.offset, f.occurrences])).toEqual([['胃病', 0, 3]]);
+    const err = makeScanner(pack('      terms: [胃病]'));
+    expect(scan(err, '胃病专科。专治胃病。', { context: 'ad', adTypes: ['medical'] }).findings).toHaveLength(2);
+  });
+
   it('masks disclaimers and numbers before content rules', () => {
     const s = makeScanner(pack('      terms: [治疗疾病, 药广审]'), [
       { path: 'masks.yaml', text: "masks:\n  - id: hf\n    regex: '保健食品不是药物[,，]?不能代替药物治疗疾病'\n" },
