@@ -93,6 +93,7 @@ export interface JsonFinding {
   start: Position;
   end: Position;
   snippet: string;
+  occurrences?: number;
   snippetMatch?: [number, number];
   law: string[];
   suggestion: string;

@@ -57,7 +57,7 @@ describe('pretty output without colour', () => {
     for (const f of findings) {
       const line = new RegExp(
         `^  ${escape(`${f.uri}:${f.start.line}:${f.start.column}`)}\\s+${f.severity}\\s+${escape(f.category)}\\s+` +
-          `${escape(f.message)}\\s+\\(${escape(f.ruleId)}`,
+          `${escape(f.message)}${f.occurrences ? ` ×${f.occurrences}` : ''}\\s+\\(${escape(f.ruleId)}`,
         'm',
       );
       expect(noColorFlag.stdout, `${f.ruleId} ${f.match}`).toMatch(line);
