@@ -6,6 +6,8 @@ import { validateProductApproval } from './numbers/validate-product-approval.js'
 import { checkRegistry, type CertRegistry } from './numbers/registry.js';
 import { severityRank, type RawFinding } from './raw-finding.js';
 
+const TCM_INSTITUTION = /中医|中西医|国医|民族医|蒙医|藏医|维医|苗医|壮医|傣医|瑶医|彝医|针灸|推拿/u;
+
 const isAdNumber = (n: FoundNumber, kinds: readonly string[]) => kinds.includes(n.kind);
 
 /** Whether a number of regime `numberType` may appear in an ad of type `adType`. */
@@ -57,6 +59,11 @@ export function runCheck(rule: CompiledRule, numbers: FoundNumber[][], cls: Clas
           n.kind === 'medical-review-certificate' ? validateMedicalCertificate(n.groups, today) : validateProductApproval(n.groups, today);
         const issues = asOfKnown ? found : found.map((i) => (i.reason === 'expired' ? { ...i, severity: 'info' as Severity } : i));
         if (ctx.registry) issues.push(...checkRegistry(n.text, ctx.registry, today, ctx.documentText));
+        // 中医广 certificates are issued by the TCM administration to TCM, integrated and
+        // ethnic-medicine institutions only (MAMM Art 8; catalogue §3.1 step 6).
+        if (n.kind === 'medical-review-certificate' && n.groups.tcm && !TCM_INSTITUTION.test(ctx.documentText.replaceAll(n.text, ''))) {
+          issues.push({ severity: 'warning', reason: 'tcm-certificate-non-tcm', message: '“中医广”文号只发给中医、中西医结合或民族医医疗机构，广告中未见此类机构' });
+        }
         if (issues.length === 0) continue;
         const worst = issues.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
         out.push({
