@@ -34,13 +34,19 @@ export function dedupe(findings: RawFinding[]): RawFinding[] {
     (a, b) => RANK[b.severity] - RANK[a.severity] || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
   const kept: RawFinding[] = [];
+  // Compared only within one category and field: long pages have thousands of findings.
+  const buckets = new Map<string, RawFinding[]>();
   for (const f of sorted) {
-    const clash = kept.some(
-      (k) => k.rule.category === f.rule.category && k.field === f.field && f.start < k.end && k.start < f.end,
-    );
+    const key = `${f.rule.category}\u0000${f.field}`;
+    const bucket = buckets.get(key) ?? [];
+    const clash = bucket.some((k) => f.start < k.end && k.start < f.end);
     // Document-level findings of different rules are different gaps (no OTC notice, no contraindications).
-    const sameDocLevel = f.field === -1 && kept.some((k) => k.field === -1 && k.rule.id === f.rule.id);
-    if (!clash && !sameDocLevel) kept.push(f);
+    const sameDocLevel = f.field === -1 && bucket.some((k) => k.rule.id === f.rule.id);
+    if (!clash && !sameDocLevel) {
+      kept.push(f);
+      bucket.push(f);
+      buckets.set(key, bucket);
+    }
   }
   return kept;
 }

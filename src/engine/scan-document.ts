@@ -122,10 +122,21 @@ function matchField(
 
   const unanchored = rules.filter((r) => r.anchors === null);
   const anchored = rules.filter((r) => r.anchors !== null);
+  // term id → the anchored rules it wakes up (indexes into `anchored`, to keep rule order).
+  const byTerm = new Map<number, number[]>();
+  anchored.forEach((r, i) => {
+    for (const id of r.anchors!) {
+      const list = byTerm.get(id);
+      if (list) list.push(i);
+      else byTerm.set(id, [i]);
+    }
+  });
   const out: RawFinding[] = [];
   sentences.forEach((span, si) => {
     const hits = hitsBySentence.get(si);
-    const candidates = hits ? anchored.filter((r) => [...hits.keys()].some((id) => r.anchors!.has(id))) : [];
+    const woken = new Set<number>();
+    if (hits) for (const id of hits.keys()) for (const i of byTerm.get(id) ?? []) woken.add(i);
+    const candidates = [...woken].sort((a, b) => a - b).map((i) => anchored[i]!);
     if (candidates.length === 0 && unanchored.length === 0) return;
     const ctx = new SentenceContext(masked, span, hits ?? new Map(), tokenize);
     for (const rule of [...candidates, ...unanchored]) {

@@ -18,6 +18,7 @@ describe('mentionReason', () => {
     ['一些民营医院通过网络发布“包治百病”“治愈率100%”等虚假宣传', '包治', /listed|quoted/],
     ['某医院在官网宣称“三天根治鼻炎”，被依法查处', '根治', /quoted/],
     ['任何医生都无法保证治愈', '保证治愈', /negated/],
+    ['凡是宣称“根治”“无效退款”“祖传秘方”的广告一律下架', '祖传秘方', /quoted|listed/],
   ])('%s: “%s” is a mention', (text, phrase, why) => {
     expect(verdict(text, phrase)).toMatch(why);
   });
