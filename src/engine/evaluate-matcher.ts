@@ -13,6 +13,8 @@ export function evaluateMatcher(m: CompiledMatcher, ctx: SentenceContext): Span[
     case 'near':
       return bounded(nearSpans(m, ctx), m.boundary, ctx);
     case 'sequence':
+      // Segmenting is the costly step: skip it when a required word is not even in the text.
+      if (!requiredWordsPresent(m.elements, ctx.sentence)) return [];
       return sequenceSpans(m.elements, ctx.tokens());
     case 'any':
       return m.list.flatMap((x) => evaluateMatcher(x, ctx));
@@ -87,6 +89,22 @@ function tagMatches(tags: Set<string>, tag: string): boolean {
 }
 
 /** Token sequences matching the patterns in order; optional elements may be skipped. */
+/** Whether every non-optional element that names words has one of them somewhere in `text`. */
+function requiredWordsPresent(elements: CompiledTokenPattern[], text: string): boolean {
+  for (const e of elements) {
+    if (e.optional || !e.words) continue;
+    let any = false;
+    for (const w of e.words) {
+      if (text.includes(w)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
 function sequenceSpans(elements: CompiledTokenPattern[], tokens: Token[]): Span[] {
   const out: Span[] = [];
   const matchFrom = (e: number, t: number): number | null => {
