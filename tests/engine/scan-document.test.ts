@@ -45,6 +45,15 @@ describe('scanDocument matchers', () => {
     expect(ids(scan(s, '今天表示满意', { context: 'ad', adTypes: ['medical'], tokenize }))).toEqual([]);
   });
 
+  it('does not segment a sentence that lacks a word the sequence requires', () => {
+    const s = makeScanner(pack('      sequence:\n        - {tag: [nr]}\n        - {word: [说, 表示]}'));
+    const seen: string[] = [];
+    const base = dictTokenize({ 张三: 'nr', 表示: 'v' });
+    const tokenize = (t: string) => (seen.push(t), base(t));
+    scan(s, '张三很满意。张三表示满意。', { context: 'ad', adTypes: ['medical'], tokenize });
+    expect(seen).toEqual(['张三表示满意。']);
+  });
+
   it('supports any / all / not', () => {
     const s = makeScanner(pack('      all:\n        - terms: [根治]\n        - not: {terms: [根治术]}'));
     const opts = { context: 'ad' as const, adTypes: ['medical' as const] };
