@@ -29,6 +29,8 @@ export interface Classification {
   contextScores: { nonAd: number; ad: number };
   evidence: Evidence[];
   nonAdBlocks: NonAdBlock[];
+  /** An ad on a page that also reads as regulatory or news text (or the reverse). */
+  mixed: boolean;
   /** True when `--ad-type` decided the type. */
   overridden: boolean;
 }
@@ -53,6 +55,7 @@ export function classify(
     }
   }
   const families = scoreBy(merged, c, 'nonAd');
+  const adFamilies = scoreBy(merged, c, 'ad');
   const nonAd = total(families);
   const ad = total(scoreBy(merged, c, 'ad'));
   const allNumbers = numbers.flat();
@@ -62,8 +65,12 @@ export function classify(
     if (ind.group === 'adType' && !ind.supportOnly) decisive.add(ind.name);
   }
   const decision = decideAdTypes(scoreBy(merged, c, 'adType', TYPE_CAP), allNumbers, decisive);
-  const typeBest = Math.max(0, ...decision.adTypes.map((t) => decision.scores[t] ?? 0));
-  const { context, mixed } = decideContext({ nonAd, ad, families, typeBest });
+  // Product copy (a health food's name and functions) sells by itself; a hospital's news does not.
+  const PRODUCTS: AdType[] = ['drug', 'device', 'health-food', 'special-medical-food'];
+  const typeBest = Math.max(0, ...decision.adTypes.filter((t) => PRODUCTS.includes(t)).map((t) => decision.scores[t] ?? 0));
+  // Selling needs a way to buy: contact, price, a number shown — not just 我院 or claim words.
+  const strongAd = total(scoreBy(merged, c, 'ad', Infinity, false));
+  const { context, mixed } = decideContext({ nonAd, ad, strongAd, families: new Map([...families, ...adFamilies]), typeBest });
   let adTypes = decision.adTypes;
   if (adTypes.length === 0 && context === 'ad') adTypes = ['other'];
 
@@ -109,6 +116,7 @@ export function classify(
     typeScores: decision.scores,
     context,
     contextScores: { nonAd, ad },
+    mixed,
     evidence: evidence.slice(0, MAX_EVIDENCE),
     nonAdBlocks,
     overridden: Boolean(override?.length),

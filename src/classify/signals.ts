@@ -50,11 +50,12 @@ export function scoreBy(
   c: CompiledClassifier,
   group: 'adType' | 'nonAd' | 'ad',
   cap = Infinity,
+  withSupport = true,
 ): Map<string, number> {
   const scores = new Map<string, number>();
   for (const h of hits.values()) {
     const ind = c.indicators[h.indicator]!;
-    if (ind.group !== group) continue;
+    if (ind.group !== group || (!withSupport && ind.supportOnly)) continue;
     scores.set(ind.name, (scores.get(ind.name) ?? 0) + ind.weight * Math.min(h.count, cap));
   }
   return scores;

@@ -15,6 +15,9 @@ const PROHIBITIVE = /(严禁|禁止|不得(?!不)|不准|不允许|杜绝|严厉
 /** Negation shortly before the phrase, in the same clause (无法保证治愈). */
 const NEGATION = /(无法|不能|不会|不可能|并非|并不|不是|未见|尚无|暂无|并无|不存在|没有|拒绝|警惕|谨防|不要|别信|切勿|勿信|不可|不一定|未必|谨慎)[^,:。!?;\n]{0,8}$/u;
 
+/** The sentence goes on to call the claim unlawful or sanctioned (…包治百病，已被立案调查). */
+const VIOLATION_AFTER = /^[^。!?;\n]{0,40}?(属于违法|均属违法|属违法|均为违法|都属于违法|违法内容|违反了|违反《|被罚|被处罚|被处以|被立案|立案调查|被查处|已被查处|涉嫌虚假|属于虚假|是虚假|均为虚假|虚假宣传|是骗局)/u;
+
 /** Quoted phrases listed one after another, at the end of the text before a quotation. */
 const QUOTED_RUN = /(?:[“「『‘][^”」』’\n]{1,16}[”」』’]\s*[、,，和及与或]?\s*)+$/u;
 
@@ -32,6 +35,8 @@ export function mentionReason(text: string, sentence: Span, match: Span): string
   const next = text[match.end] ?? '';
   const quoted = q !== null || (prev !== '' && OPEN_QUOTES.includes(prev) && next !== '' && CLOSE_QUOTES.includes(next));
   if (LIST_TAIL.test(after)) return 'mention: listed as a phrase (…等内容/用语)';
+  const verdict = VIOLATION_AFTER.exec(after);
+  if (verdict) return `mention: judged a violation later in the sentence ("${verdict[1]}")`;
   // 宣称“根治”“无效退款”“祖传秘方”: the verb governs the whole run of quoted phrases.
   if (quoted && VERB_HEAD.test(before.replace(QUOTED_RUN, ''))) return 'mention: quoted after a reporting or prohibitive verb';
   const prohibitive = PROHIBITIVE.exec(before);

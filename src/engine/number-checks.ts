@@ -46,7 +46,8 @@ export function runCheck(rule: CompiledRule, numbers: FoundNumber[][], cls: Clas
   if (check.name === 'require-number') {
     const present = numbers.some((list) => list.some((n) => isAdNumber(n, check.numbers)));
     // Absence rules need a confirmed ad of a confidently known type (catalogue §1.2 item 5).
-    if (present || cls.context !== 'ad' || cls.confidence === 'low') return out;
+    // …and a page that also reads as regulatory or news text is not a confirmed ad.
+    if (present || cls.context !== 'ad' || cls.mixed || cls.confidence === 'low') return out;
     const severity: Severity = cls.confidence === 'high' ? rule.severity : 'warning';
     out.push({ rule, field: -1, start: 0, end: 0, severity, detail: cls.adTypes.map((t) => TYPE_NAMES[t]).join('、') });
     return out;

@@ -41,7 +41,7 @@ export function runStatementCheck(
 ): RawFinding[] {
   const mine = hits.filter((h) => statements.includes(h.mask.id));
   if (mine.length === 0) {
-    if (cls.context !== 'ad' || cls.confidence === 'low') return [];
+    if (cls.context !== 'ad' || cls.mixed || cls.confidence === 'low') return [];
     const severity: Severity = cls.confidence === 'high' ? rule.severity : 'warning';
     return [{ rule, field: -1, start: 0, end: 0, severity, reason: 'absent', detail: `缺少${expected(statements, masks)}` }];
   }

@@ -86,3 +86,9 @@ export function formatJson(result: ScanResult): string {
   };
   return `${JSON.stringify(ordered({ ...result, ...out }, ['tool', 'summary', 'documents']), null, 2)}\n`;
 }
+
+// The report's parts in contract key order, for formats that reuse its shapes (JSON Lines).
+export { document as jsonDocument, summary as jsonSummary };
+export function jsonTool(tool: ScanResult['tool']): Record<string, unknown> {
+  return ordered(tool, ['name', 'version']);
+}

@@ -19,12 +19,7 @@ const URL_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]/;
  */
 export function toUriReference(uri: string, cwd?: string): string {
   if (URL_LIKE.test(uri)) return encodeChars(uri, (ch, i) => URL_SAFE.test(ch) || (ch === '%' && /^%[0-9A-Fa-f]{2}/.test(uri.slice(i))));
-  let path = uri;
-  if (cwd && isAbsolute(path)) {
-    const rel = relative(cwd, path);
-    const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-    if (rel.length > 0 && !outside) path = rel;
-  }
+  let path = displayUri(uri, cwd);
   if (sep === '\\' || WINDOWS_DRIVE.test(path)) path = path.replaceAll('\\', '/');
   if (WINDOWS_DRIVE.test(path)) return `file:///${path.slice(0, 2)}${encodePath(path.slice(2))}`;
   if (path.startsWith('//')) return `file:${encodePath(path)}`;
@@ -48,4 +43,12 @@ function encodeChars(text: string, keep: (ch: string, index: number) => boolean)
     index += ch.length;
   }
   return out;
+}
+
+/** For display: absolute paths under `cwd` shortened to relative ones; URLs and other paths as they are. */
+export function displayUri(uri: string, cwd?: string): string {
+  if (!cwd || URL_LIKE.test(uri) || !isAbsolute(uri)) return uri;
+  const rel = relative(cwd, uri);
+  const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  return rel.length > 0 && !outside ? rel : uri;
 }

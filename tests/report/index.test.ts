@@ -14,16 +14,17 @@ describe('formatReport', () => {
   });
 
   it('registers exactly the built-in formats', () => {
-    expect(Object.keys(formatters).sort()).toEqual(['json', 'pretty']);
+    expect(Object.keys(formatters).sort()).toEqual(['csv', 'html', 'json', 'jsonl', 'junit', 'markdown', 'pretty', 'sarif']);
     expect(isFormatName('json')).toBe(true);
-    expect(isFormatName('sarif')).toBe(false);
+    expect(isFormatName('sarif')).toBe(true);
+    expect(isFormatName('xml')).toBe(false);
   });
 
   it('rejects an unknown name, listing the known ones', () => {
     expect(() => formatReport('xml', scan, { color: false })).toThrow(
-      'unknown report format "xml"; known formats: json, pretty',
+      'unknown report format "xml"; known formats: csv, html, json, jsonl, junit, markdown, pretty, sarif',
     );
-    expect(() => formatReport('', scan, { color: false })).toThrow(/known formats: json, pretty/);
+    expect(() => formatReport('', scan, { color: false })).toThrow(/known formats: csv, html, json/);
   });
 
   it('does not take inherited object keys for formatter names', () => {

@@ -21,12 +21,13 @@ export function escapeHtml(text: string): string {
   return printable(String(text)).replace(HTML_SPECIAL, (ch) => HTML_ENTITY[ch]!);
 }
 
-const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/g;
+const SCRIPT_UNSAFE = /[<>&\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * JSON for a `<script type="application/json">` element. `<`, `>` and `&` become \u escapes,
- * so neither `</script>` nor `<!--` can end or change the element, and JSON.parse of the
- * element's text gives back exactly `value`.
+ * so neither `</script>` nor `<!--` can end or change the element; line separators and bidi
+ * controls are escaped too, so the page source reads as it is. JSON.parse of the element's
+ * text gives back exactly `value`.
  */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(

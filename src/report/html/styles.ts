@@ -34,7 +34,7 @@ h2 { font-size: 17px; margin: 28px 0 10px; }
 .card.sev-error dd { color: var(--error); }
 .card.sev-warning dd { color: var(--warning); }
 .card.sev-info dd { color: var(--info); }
-.charts { display: flex; flex-wrap: wrap; gap: 16px; margin-top: 16px; }
+.charts { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 16px; margin-top: 16px; }
 .charts figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; max-width: 100%; overflow-x: auto; }
 .charts figcaption { font-weight: 600; margin-bottom: 4px; }
 .chart { display: block; max-width: 100%; height: auto; }
@@ -50,6 +50,7 @@ h2 { font-size: 17px; margin: 28px 0 10px; }
   font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 4px; padding: 4px 8px;
 }
 .toolbar input[type=search] { min-width: 240px; }
+.toolbar select { max-width: 280px; }
 .toolbar .count { margin-left: auto; color: var(--muted); align-self: center; }
 .toolbar button { cursor: pointer; }
 table.docs { width: 100%; border-collapse: collapse; }
@@ -60,14 +61,14 @@ th button.sort { font: inherit; font-weight: 600; color: inherit; background: no
 th button.sort::after { content: " \\2195"; color: var(--muted); }
 th[aria-sort=ascending] button.sort::after { content: " \\2191"; color: var(--fg); }
 th[aria-sort=descending] button.sort::after { content: " \\2193"; color: var(--fg); }
-tr.doc-row td.uri { word-break: break-all; min-width: 200px; }
+tr.doc-row td.uri { overflow-wrap: anywhere; min-width: 200px; }
 tr.doc-row.has-error td.uri { border-left: 3px solid var(--error); }
 td.read-error { color: var(--error); max-width: 260px; overflow-wrap: anywhere; }
 button.toggle { padding: 0 6px; margin-right: 6px; cursor: pointer; line-height: 1.4; }
 button.toggle::before { content: "\\25BE"; }
 button.toggle[aria-expanded=false]::before { content: "\\25B8"; }
 tr.detail > td { background: var(--panel); padding: 10px 12px 14px 28px; }
-.final-uri, .doc-facts { color: var(--muted); font-size: 12px; word-break: break-all; }
+.final-uri, .doc-facts { color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
 .n0 { color: var(--muted); }
 .badge { display: inline-block; border-radius: 10px; padding: 0 7px; font-size: 12px; font-weight: 600; white-space: nowrap; }
 .badge.sev-error { color: var(--error); background: var(--error-bg); }
