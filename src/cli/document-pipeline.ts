@@ -20,15 +20,23 @@ export function failedDocument(uri: string, error: string): DocumentResult {
 
 /** extract → normalize → classify + rules for one document. */
 export async function scanSource(doc: SourceDocument, scanner: Scanner, options: PipelineOptions): Promise<DocumentResult> {
+  return (await scanSourceWithText(doc, scanner, options)).result;
+}
+
+/**
+ * Like scanSource, also giving the decoded original text the findings' offsets index
+ * (null when the document could not be decoded), for fingerprints and inline directives.
+ */
+export async function scanSourceWithText(doc: SourceDocument, scanner: Scanner, options: PipelineOptions): Promise<{ result: DocumentResult; original: string | null }> {
   let extracted;
   try {
     extracted = await extract(doc);
   } catch (err) {
-    return failedDocument(doc.uri, err instanceof Error ? err.message : String(err));
+    return { result: failedDocument(doc.uri, err instanceof Error ? err.message : String(err)), original: null };
   }
   const result: DocumentResult = { uri: doc.uri, ...scanText(extracted.original, extracted.fields, scanner, options), charset: extracted.charset, format: extracted.format };
   if (doc.finalUri) result.finalUri = doc.finalUri;
-  return result;
+  return { result, original: extracted.original };
 }
 
 /** The part of the pipeline after extraction: pure given the scanner and tokenizer. */

@@ -23,7 +23,13 @@ export interface LoadedScanner {
 }
 
 /** Reads, validates and compiles the rules once per process; a bad rule file is a usage error. */
-export async function loadScanner(opts: { rules?: string[]; builtinRules?: boolean; fullDict?: boolean }): Promise<LoadedScanner> {
+export async function loadScanner(opts: {
+  rules?: string[];
+  builtinRules?: boolean;
+  fullDict?: boolean;
+  /** Applied to the validated rule data before compilation (config: rules off, severity overrides). */
+  transform?: (data: RuleSetData) => RuleSetData;
+}): Promise<LoadedScanner> {
   const files = await collectRuleFiles(opts.rules ?? [], opts.builtinRules !== false);
   let data: RuleSetData;
   try {
@@ -32,6 +38,7 @@ export async function loadScanner(opts: { rules?: string[]; builtinRules?: boole
     if (err instanceof RuleLoadError) throw new CliError(`invalid rules:\n${err.message}`);
     throw err;
   }
+  if (opts.transform) data = opts.transform(data);
   const scanner = createScanner(data);
   // The dictionary itself loads lazily, on the first sentence that needs tokens.
   const segmenter = getSegmenter({ dict: opts.fullDict ? 'full' : 'compact' });

@@ -1,10 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
-import { AD_TYPES } from '../core/types.js';
 import { packageVersion } from '../sources/package-version.js';
 import { CliError, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 import { runRulesList, runRulesTest, runRulesValidate } from './rules-command.js';
-import { runScan, type ScanFlags } from './scan-command.js';
+import { runScan, type ScanFlags, type ScanInputFlags } from './scan-command.js';
+import { addScanOptions, addScanOutputOptions } from './scan-options.js';
+import { runInit } from './init-command.js';
+import { runBaselinePrune } from './baseline-command.js';
 import { runExplain, type ExplainFlags } from './explain-command.js';
 import { runSegment } from './segment-command.js';
 
@@ -24,28 +26,32 @@ function buildProgram(io: CliIo, state: { code: number }): Command {
   const colorOption = () => new Option('--color', 'force colour').conflicts('noColor');
   const noColorOption = () => new Option('--no-color', 'no colour');
 
-  program
+  const scan = program
     .command('scan')
     .description('scan files, directories (recursively), URLs or - (stdin) and report violations')
-    .argument('<inputs...>', 'files, directories, http(s) URLs, or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['pretty', 'json']).default('pretty'))
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
-    .addOption(new Option('--ad-type <types>', `ad type(s), comma-separated, overriding detection: ${AD_TYPES.join(', ')}`))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(['error', 'warning', 'info', 'never']).default('error'))
-    .addOption(rulesOption())
-    .addOption(noBuiltin())
-    .option('--ext <list>', 'extensions scanned in directories, comma-separated', '.txt,.md,.html,.htm')
-    .option('--timeout <ms>', 'URL fetch timeout in milliseconds', '15000')
-    .option('--max-bytes <n>', 'largest file or HTTP body read, in bytes', String(20 * 1024 * 1024))
-    .option('--max-redirects <n>', 'HTTP redirects followed', '5')
-    .option('--full-dict', 'segment with jieba\'s full dictionary (slower start-up)')
-    .option('--cert-registry <file.csv>', 'CSV of issued numbers (number, holder, valid_from, valid_to): fake, expired or borrowed numbers are reported')
-    .option('--as-of <date>', 'publication date (YYYY-MM-DD) on which review and approval numbers must be valid; without it, expiry against today is only reported as info')
-    .addOption(colorOption())
-    .addOption(noColorOption())
-    .action(async (inputs: string[], opts: ScanFlags & { color?: boolean }) => {
-      state.code = await runScan(inputs, opts, io);
+    .argument('<inputs...>', 'files, directories, http(s) URLs, or - for stdin');
+  addScanOutputOptions(addScanOptions(scan)).action(async (inputs: string[], opts: ScanFlags) => {
+    state.code = await runScan(inputs, opts, io);
+  });
+
+  program
+    .command('init')
+    .description('write a commented starter .adscanrc.yaml into the working directory')
+    .option('--force', 'overwrite an existing .adscanrc.yaml')
+    .action(async (opts: { force?: boolean }) => {
+      state.code = await runInit(opts, io);
     });
+
+  const baseline = program.command('baseline').description('maintain baseline files (see scan --write-baseline and --baseline)');
+  const prune = baseline
+    .command('prune')
+    .description('rescan INPUTS and drop the baseline entries they no longer produce (written atomically)')
+    .argument('<inputs...>', 'the files, directories or URLs the baseline covers')
+    .option('--baseline <file>', 'the baseline file (default: `baseline:` of the configuration)')
+    .option('--dry-run', 'only report what would be pruned');
+  addScanOptions(prune).action(async (inputs: string[], opts: ScanInputFlags & { baseline?: string; dryRun?: boolean }) => {
+    state.code = await runBaselinePrune(inputs, opts, io);
+  });
 
   program
     .command('explain')

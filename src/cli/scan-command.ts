@@ -1,30 +1,63 @@
+import { dirname, resolve } from 'node:path';
 import { AD_TYPES, SEVERITIES, type AdType, type DocumentResult, type ScanResult, type Severity } from '../core/types.js';
-import { formatReport, isFormatName, summarize } from '../report/index.js';
+import { CATEGORY_IDS } from '../core/categories.js';
+import { defaultFingerprint, formatReport, isFormatName, reportRules, summarize, type ReportOptions } from '../report/index.js';
+import type { RuleSetData } from '../rules/load.js';
 import { DEFAULT_SOURCE_OPTIONS, isFailure, readInputs, type SourceOptions } from '../sources/index.js';
 import { describeFsError } from '../sources/messages.js';
 import { packageVersion } from '../sources/package-version.js';
+import {
+  applyInlineDisables,
+  applyRuleSettings,
+  applySuppressions,
+  baselineEntries,
+  BaselineIndex,
+  checkRuleSelectors,
+  fingerprintDocument,
+  fingerprintOf,
+  globMatcher,
+  parseReportSpec,
+  TriageFileError,
+  unknownSuppressionRules,
+  uriMatches,
+  type AdscanConfig,
+  type BaselineEntry,
+  type ReportOutput,
+  type SuppressionFile,
+} from '../triage/index.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { scanSource, sourceFailure } from './document-pipeline.js';
+import { readCertRegistry } from './cert-registry-file.js';
+import { scanSourceWithText, sourceFailure } from './document-pipeline.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { wantsColor, type CliIo } from './io.js';
-import { loadScanner } from './load-scanner.js';
-import { readCertRegistry } from './cert-registry-file.js';
+import { loadScanner, type LoadedScanner } from './load-scanner.js';
+import { formatNames } from './scan-options.js';
+import { displayPath, loadConfig, loadSuppressions, readBaselineFile, writeBaselineFile } from './triage-files.js';
 
-export interface ScanFlags {
-  format: string;
-  output?: string;
+/** The options shared by `scan` and `baseline prune` (see scan-options.ts). */
+export interface ScanInputFlags {
+  config?: string | false;
   adType?: string;
-  failOn: string;
   rules?: string[];
   builtinRules: boolean;
   ext?: string;
   timeout?: string;
   maxBytes?: string;
   maxRedirects?: string;
-  color?: boolean;
   fullDict?: boolean;
   asOf?: string;
   certRegistry?: string;
+  suppressions?: string | false;
+}
+
+export interface ScanFlags extends ScanInputFlags {
+  format?: string;
+  output?: string;
+  report?: string[];
+  failOn?: string;
+  baseline?: string | false;
+  writeBaseline?: string;
+  color?: boolean;
 }
 
 export type FailOn = Severity | 'never';
@@ -61,7 +94,7 @@ function positiveInt(value: string | undefined, flag: string): number | undefine
   return n;
 }
 
-function sourceOptions(flags: ScanFlags): Partial<SourceOptions> {
+function sourceOptions(flags: ScanInputFlags): Partial<SourceOptions> {
   const o: Partial<SourceOptions> = {};
   if (flags.ext) {
     o.extensions = flags.ext.split(',').map((e) => e.trim()).filter(Boolean).map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase());
@@ -82,24 +115,169 @@ export function failsOn(documents: DocumentResult[], failOn: FailOn): boolean {
   return documents.some((d) => d.findings.some((f) => rank(f.severity) >= rank(failOn)));
 }
 
-export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Promise<number> {
-  if (!isFormatName(flags.format)) throw new CliError(`--format: unknown format "${flags.format}" (known: pretty, json)`);
-  const failOn = parseFailOn(flags.failOn);
+/** `--report FORMAT:PATH` values, checked against the formatter registry. */
+export function parseReportFlags(values: readonly string[]): ReportOutput[] {
+  return values.map((v) => {
+    const out = parseReportSpec(v);
+    if (!out) throw new CliError(`--report: expected FORMAT:PATH (e.g. sarif:out/adscan.sarif), got "${v}"`);
+    if (!isFormatName(out.format)) throw new CliError(`--report: unknown format "${out.format}" (known: ${formatNames().join(', ')})`);
+    return out;
+  });
+}
+
+/** Everything a scan needs, settled from flags and configuration before any input is read. */
+export interface ScanSetup {
+  config: AdscanConfig | null;
+  loaded: LoadedScanner;
+  /** Every rule id of the loaded packs, before the config switched any off. */
+  ruleIds: ReadonlySet<string>;
+  packs: ReadonlySet<string>;
+  suppressions: SuppressionFile | null;
+  asOf: string | undefined;
+  today: Date;
+  adTypes: AdType[] | undefined;
+  registry: Awaited<ReturnType<typeof readCertRegistry>> | undefined;
+  sources: Partial<SourceOptions>;
+  cwd: string;
+}
+
+/** Reads the configuration, rules and suppression file; any problem is a usage error (exit 2). */
+export async function prepareScan(flags: ScanInputFlags, io: CliIo): Promise<ScanSetup> {
+  const cwd = io.cwd;
+  const config = await loadConfig(flags.config, cwd, formatNames());
+  const asOf = flags.asOf ?? config?.asOf;
+  const today = parseAsOf(asOf);
   const adTypes = parseAdTypes(flags.adType);
-  const today = parseAsOf(flags.asOf);
   const registry = flags.certRegistry ? await readCertRegistry(flags.certRegistry) : undefined;
   const sources = sourceOptions(flags);
+
+  let ruleIds: ReadonlySet<string> = new Set();
+  let packs: ReadonlySet<string> = new Set();
+  const transform = (data: RuleSetData): RuleSetData => {
+    ruleIds = new Set(data.packs.flatMap((p) => p.rules.map((r) => `${p.pack}/${r.id}`)));
+    packs = new Set(data.packs.map((p) => p.pack));
+    if (!config) return data;
+    const problems = checkRuleSelectors(config, { ruleIds, packs, categories: CATEGORY_IDS });
+    if (problems.length) throw new CliError(`invalid configuration:\n${new TriageFileError(problems).message}`);
+    return applyRuleSettings(data, config);
+  };
+  const loaded = await loadScanner({
+    rules: [...(config?.rulePacks ?? []), ...(flags.rules ?? [])],
+    builtinRules: flags.builtinRules !== false && config?.builtinRules !== false,
+    fullDict: flags.fullDict,
+    transform,
+  });
+
+  const suppressions = await loadSuppressions(flags.suppressions, config, cwd);
+  if (suppressions) {
+    const unknown = unknownSuppressionRules(suppressions, ruleIds);
+    if (unknown) throw new CliError(`invalid suppression file:\n${unknown.message}`);
+  }
+  return { config, loaded, ruleIds, packs, suppressions, asOf, today, adTypes, registry, sources, cwd };
+}
+
+/**
+ * Reads and scans every input that the configuration does not ignore, then applies the
+ * triage that does not depend on a baseline: fingerprints, inline disables and the
+ * suppression file. Warnings (e.g. an inline directive naming no known rule) go to stderr.
+ */
+export async function scanInputs(inputs: string[], setup: ScanSetup, io: CliIo): Promise<DocumentResult[]> {
+  const { config, loaded, cwd } = setup;
+  const ignore = config ? globMatcher(config.ignore) : null;
+  const hints = (config?.adTypes ?? []).map((h) => ({ match: globMatcher([h.glob]), types: h.types }));
+  const typesFor = (uri: string): AdType[] | undefined => {
+    if (setup.adTypes) return setup.adTypes;
+    if (!config) return undefined;
+    const types = new Set<AdType>();
+    for (const h of hints) if (uriMatches(h.match, uri, config.dir, cwd)) h.types.forEach((t) => types.add(t));
+    return types.size ? [...types] : undefined;
+  };
+  const knownSelector = (s: string) => setup.ruleIds.has(s) || CATEGORY_IDS.has(s) || setup.packs.has(s);
+
+  const documents: DocumentResult[] = [];
+  for await (const item of readInputs(inputs, setup.sources, { stdin: io.stdin })) {
+    if (config && ignore && uriMatches(ignore, item.uri, config.dir, cwd)) continue;
+    if (isFailure(item)) {
+      documents.push(sourceFailure(item));
+      continue;
+    }
+    const { result, original } = await scanSourceWithText(item, loaded.scanner, {
+      tokenize: loaded.tokenize,
+      adTypes: typesFor(item.uri),
+      today: setup.today,
+      asOfKnown: setup.asOf !== undefined,
+      registry: setup.registry,
+    });
+    if (original !== null) {
+      fingerprintDocument(result, original);
+      for (const d of applyInlineDisables(result, original)) {
+        for (const s of d.selectors ?? []) {
+          if (!knownSelector(s)) io.stderr.write(`adscan: warning: ${item.uri}:${d.commentLine}: adscan-disable-next-line names no rule, category or pack "${s}"\n`);
+        }
+      }
+    }
+    if (setup.suppressions) applySuppressions(result, setup.suppressions, cwd);
+    documents.push(result);
+  }
+  return documents;
+}
+
+/** A report file or stdout: formatted once per target. */
+function reportOptions(setup: ScanSetup, color: boolean, failOn: FailOn, startTime: Date, endTime: Date): ReportOptions {
+  return {
+    color,
+    cwd: setup.cwd,
+    failOn,
+    startTime,
+    endTime,
+    rules: reportRules(setup.loaded.scanner.rules.rules),
+    // SARIF partialFingerprints: the content fingerprint baselines and suppressions use.
+    fingerprint: (f) => fingerprintOf(f) ?? defaultFingerprint(f),
+  } as ReportOptions;
+}
+
+export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Promise<number> {
+  const startTime = new Date();
+  if (flags.format !== undefined && !isFormatName(flags.format)) {
+    throw new CliError(`--format: unknown format "${flags.format}" (known: ${formatNames().join(', ')})`);
+  }
+  if (flags.failOn !== undefined) parseFailOn(flags.failOn);
+  const cliReports = flags.report ? parseReportFlags(flags.report) : null;
   if (inputs.length === 0) throw new CliError('nothing to scan: give files, directories, URLs or - for stdin');
 
-  const { scanner, tokenize } = await loadScanner({ rules: flags.rules, builtinRules: flags.builtinRules, fullDict: flags.fullDict });
-  const documents: DocumentResult[] = [];
-  for await (const item of readInputs(inputs, sources, { stdin: io.stdin })) {
-    documents.push(isFailure(item) ? sourceFailure(item) : await scanSource(item, scanner, { tokenize, adTypes, today, asOfKnown: flags.asOf !== undefined, registry }));
+  const setup = await prepareScan(flags, io);
+  const { config, cwd } = setup;
+  const format = flags.format ?? config?.format ?? 'pretty';
+  const failOn = parseFailOn(flags.failOn ?? config?.failOn ?? 'error');
+  // Report files named on the command line replace those of the configuration.
+  const reports = cliReports ? cliReports.map((r) => ({ ...r, path: resolve(cwd, r.path) })) : (config?.reports ?? []);
+
+  // The config's baseline path is already absolute (relative to the config file).
+  const baselineFlag = flags.baseline === false ? undefined : (flags.baseline ?? config?.baseline);
+  const baselinePath = baselineFlag !== undefined ? resolve(cwd, baselineFlag) : undefined;
+  const writePath = flags.writeBaseline !== undefined ? resolve(cwd, flags.writeBaseline) : undefined;
+  // Writing a baseline records every current finding: the old one (which may not exist yet) is not read.
+  const baseline = baselinePath && !writePath ? await readBaselineFile(baselinePath, cwd) : undefined;
+
+  const documents = await scanInputs(inputs, setup, io);
+
+  if (writePath) {
+    const place = { dir: dirname(writePath), cwd };
+    const entries: BaselineEntry[] = documents.filter((d) => d.error === null).flatMap((d) => baselineEntries(d, place));
+    await writeBaselineFile(writePath, { entries }, cwd);
+    // The findings just recorded are baselined, as on the next run with --baseline.
+    const index = new BaselineIndex({ entries }, place);
+    for (const d of documents) index.apply(d);
+    io.stderr.write(`adscan: wrote baseline ${displayPath(writePath, cwd)} (${entries.length} ${entries.length === 1 ? 'finding' : 'findings'})\n`);
+  } else if (baseline && baselinePath) {
+    const index = new BaselineIndex(baseline, { dir: dirname(baselinePath), cwd });
+    for (const d of documents) index.apply(d);
   }
 
   const result: ScanResult = { tool: { name: 'adscan', version: packageVersion() }, summary: summarize(documents), documents };
+  const endTime = new Date();
   const target = flags.output ? { isTTY: false } : io.stdout;
-  const text = formatReport(flags.format, result, { color: wantsColor(target, io.env, flags.color), cwd: io.cwd });
+  const text = formatReport(format, result, reportOptions(setup, wantsColor(target, io.env, flags.color), failOn, startTime, endTime));
   if (flags.output) {
     try {
       await writeFileAtomic(flags.output, text);
@@ -108,6 +286,18 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
       throw new CliError(`--output: cannot write ${flags.output}: ${describeFsError(err)}`);
     }
   } else io.stdout.write(text);
+
+  if (reports.length) {
+    const options = reportOptions(setup, false, failOn, startTime, endTime);
+    for (const r of reports) {
+      const body = formatReport(r.format, result, options);
+      try {
+        await writeFileAtomic(r.path, body);
+      } catch (err) {
+        throw new CliError(`--report: cannot write ${displayPath(r.path, cwd)}: ${describeFsError(err)}`);
+      }
+    }
+  }
 
   if (documents.length > 0 && documents.every((d) => d.error !== null)) {
     io.stderr.write('adscan: no input could be read\n');

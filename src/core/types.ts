@@ -85,6 +85,8 @@ export interface Finding {
    * says how many places in all (the first is the one located).
    */
   occurrences?: number;
+  /** Content fingerprint (rule, match, sentence; no path or line) used by baselines and suppressions. */
+  fingerprint?: string;
 }
 
 export interface SuppressedFinding extends Finding {

@@ -20,6 +20,7 @@ const FINDING_KEYS = [
   'suggestion',
   'reason',
   'occurrences',
+  'fingerprint',
   'suppressedBy',
 ];
 const POSITION_KEYS = ['offset', 'line', 'column'];

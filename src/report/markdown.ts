@@ -40,7 +40,7 @@ export function formatMarkdown(result: ScanResult, options: MarkdownOptions = {}
   }
   const notes: string[] = [];
   if (summary.failed > 0) notes.push(`${count(summary.failed, 'document')} could not be read`);
-  if (summary.suppressed > 0) notes.push(`${count(summary.suppressed, 'finding')} suppressed by context`);
+  if (summary.suppressed > 0) notes.push(`${count(summary.suppressed, 'finding')} suppressed`);
   if (notes.length > 0) out.push('', notes.join(' · '));
 
   const listed = result.documents.filter((d) => d.findings.length > 0 || d.error != null);

@@ -89,7 +89,7 @@ function summaryLine(summary: ScanSummary, withFindings: number, c: ChalkInstanc
   }
   const tail: string[] = [];
   if (summary.failed > 0) tail.push(c.red(`${summary.failed} failed`));
-  if (summary.suppressed > 0) tail.push(c.dim(`${summary.suppressed} suppressed by context`));
+  if (summary.suppressed > 0) tail.push(c.dim(`${summary.suppressed} suppressed`));
   return [head, ...tail].join(' · ');
 }
 

@@ -59,7 +59,7 @@ export interface SarifResult {
   locations: SarifLocation[];
   partialFingerprints: Record<string, string>;
   occurrenceCount?: number;
-  suppressions?: { kind: 'external'; justification: string }[];
+  suppressions?: { kind: 'external' | 'inSource'; justification: string }[];
   properties: { field: string; category: string; snippet: string; reason?: string };
 }
 export interface SarifNotification {
@@ -164,7 +164,8 @@ export function sarifLog(result: ScanResult, options: SarifOptions = {}): SarifL
       if (finding.occurrences !== undefined && Number.isInteger(finding.occurrences) && finding.occurrences >= 1) {
         out.occurrenceCount = finding.occurrences;
       }
-      if (suppressedBy !== null) out.suppressions = [{ kind: 'external', justification: suppressedBy }];
+      // An adscan-disable comment sits in the scanned source itself; everything else is kept outside.
+      if (suppressedBy !== null) out.suppressions = [{ kind: suppressedBy.startsWith('inline:') ? 'inSource' : 'external', justification: suppressedBy }];
       results.push(out);
     };
     for (const finding of doc.findings) add(finding, null);

@@ -36,6 +36,8 @@ export interface RunOptions {
   /** Added to the environment; `undefined` removes a variable. */
   env?: Record<string, string | undefined>;
   timeoutMs?: number;
+  /** Working directory of the child (default: the repository root). */
+  cwd?: string;
 }
 
 /**
@@ -54,7 +56,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun
   }
   const argv = args[0] === 'scan' && !args.includes('--as-of') ? ['scan', '--as-of', AS_OF, ...args.slice(1)] : args;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...argv], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...argv], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const timer = setTimeout(() => {

@@ -90,7 +90,7 @@ describe('pretty output without colour', () => {
     const expected =
       `✖ ${plural(s.findings, 'problem')} (${plural(s.bySeverity.error, 'error')}, ${plural(s.bySeverity.warning, 'warning')}, ` +
       `${s.bySeverity.info} info) in ${withFindings} of 4 documents · 1 failed` +
-      (s.suppressed > 0 ? ` · ${s.suppressed} suppressed by context` : '');
+      (s.suppressed > 0 ? ` · ${s.suppressed} suppressed` : '');
     const lines = noColorFlag.stdout.split('\n');
     expect(lines.at(-1)).toBe('');
     expect(lines.at(-2)).toBe(expected);

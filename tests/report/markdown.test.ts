@@ -47,7 +47,7 @@ describe('formatMarkdown', () => {
   it('gives a headline, a document table and a findings table, errors first', () => {
     const { headline, tables, text } = render(sampleDocuments());
     expect(headline).toBe('adscan: 4 findings (2 errors, 1 warning, 1 info) in 2 of 5 documents');
-    expect(text).toContain('\n1 document could not be read · 3 findings suppressed by context\n');
+    expect(text).toContain('\n1 document could not be read · 3 findings suppressed\n');
     expect(text).toContain('\n_Not listed: 2 documents without findings._\n');
     expect(tables).toHaveLength(2);
     expect(tables[0]).toEqual([

@@ -31,7 +31,7 @@ describe('formatPretty without colour', () => {
       'https://example.com/missing  unknown',
       '  error  HTTP 404 Not Found',
       '',
-      '✖ 4 problems (2 errors, 1 warning, 1 info) in 2 of 5 documents · 1 failed · 3 suppressed by context',
+      '✖ 4 problems (2 errors, 1 warning, 1 info) in 2 of 5 documents · 1 failed · 3 suppressed',
       '',
     ]);
   });
@@ -40,7 +40,7 @@ describe('formatPretty without colour', () => {
     expect(plain([])).toBe('✔ no problems found in 0 documents\n');
     expect(plain([doc({ uri: 'a.txt' })])).toBe('✔ no problems found in 1 document\n');
     expect(plain([doc({ uri: 'a.txt' }), doc({ uri: 'b.txt', suppressed: [quotedMention] })])).toBe(
-      '✔ no problems found in 2 documents · 1 suppressed by context\n',
+      '✔ no problems found in 2 documents · 1 suppressed\n',
     );
   });
 
