@@ -1,7 +1,16 @@
 import { dirname, resolve } from 'node:path';
 import { AD_TYPES, SEVERITIES, type AdType, type DocumentResult, type ScanResult, type Severity } from '../core/types.js';
 import { CATEGORY_IDS } from '../core/categories.js';
-import { defaultFingerprint, formatReport, isFormatName, reportRules, summarize, type ReportOptions } from '../report/index.js';
+import {
+  defaultFingerprint,
+  formatJsonlDocument,
+  formatJsonlSummary,
+  formatReport,
+  isFormatName,
+  reportRules,
+  summarize,
+  type ReportOptions,
+} from '../report/index.js';
 import type { RuleSetData } from '../rules/load.js';
 import { DEFAULT_SOURCE_OPTIONS, isFailure, readInputs, type SourceOptions } from '../sources/index.js';
 import { describeFsError } from '../sources/messages.js';
@@ -181,7 +190,13 @@ export async function prepareScan(flags: ScanInputFlags, io: CliIo): Promise<Sca
  * triage that does not depend on a baseline: fingerprints, inline disables and the
  * suppression file. Warnings (e.g. an inline directive naming no known rule) go to stderr.
  */
-export async function scanInputs(inputs: string[], setup: ScanSetup, io: CliIo): Promise<DocumentResult[]> {
+export async function scanInputs(
+  inputs: string[],
+  setup: ScanSetup,
+  io: CliIo,
+  /** Called as each document is finished (triaged), e.g. to stream it out. */
+  onDocument?: (d: DocumentResult) => void,
+): Promise<DocumentResult[]> {
   const { config, loaded, cwd } = setup;
   const ignore = config ? globMatcher(config.ignore) : null;
   const hints = (config?.adTypes ?? []).map((h) => ({ match: globMatcher([h.glob]), types: h.types }));
@@ -198,7 +213,9 @@ export async function scanInputs(inputs: string[], setup: ScanSetup, io: CliIo):
   for await (const item of readInputs(inputs, setup.sources, { stdin: io.stdin })) {
     if (config && ignore && uriMatches(ignore, item.uri, config.dir, cwd)) continue;
     if (isFailure(item)) {
-      documents.push(sourceFailure(item));
+      const failed = sourceFailure(item);
+      documents.push(failed);
+      onDocument?.(failed);
       continue;
     }
     const { result, original } = await scanSourceWithText(item, loaded.scanner, {
@@ -218,6 +235,7 @@ export async function scanInputs(inputs: string[], setup: ScanSetup, io: CliIo):
     }
     if (setup.suppressions) applySuppressions(result, setup.suppressions, cwd);
     documents.push(result);
+    onDocument?.(result);
   }
   return documents;
 }
@@ -259,7 +277,13 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
   // Writing a baseline records every current finding: the old one (which may not exist yet) is not read.
   const baseline = baselinePath && !writePath ? await readBaselineFile(baselinePath, cwd) : undefined;
 
-  const documents = await scanInputs(inputs, setup, io);
+  const baselineIndex = baseline && baselinePath && !writePath ? new BaselineIndex(baseline, { dir: dirname(baselinePath), cwd }) : undefined;
+  // JSONL to stdout streams: a line per document as it finishes, the summary line at the end.
+  const streaming = format === 'jsonl' && !flags.output && !writePath;
+  const documents = await scanInputs(inputs, setup, io, (d) => {
+    baselineIndex?.apply(d);
+    if (streaming) io.stdout.write(formatJsonlDocument(d));
+  });
 
   if (writePath) {
     const place = { dir: dirname(writePath), cwd };
@@ -269,15 +293,14 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
     const index = new BaselineIndex({ entries }, place);
     for (const d of documents) index.apply(d);
     io.stderr.write(`adscan: wrote baseline ${displayPath(writePath, cwd)} (${entries.length} ${entries.length === 1 ? 'finding' : 'findings'})\n`);
-  } else if (baseline && baselinePath) {
-    const index = new BaselineIndex(baseline, { dir: dirname(baselinePath), cwd });
-    for (const d of documents) index.apply(d);
   }
 
   const result: ScanResult = { tool: { name: 'adscan', version: packageVersion() }, summary: summarize(documents), documents };
   const endTime = new Date();
   const target = flags.output ? { isTTY: false } : io.stdout;
-  const text = formatReport(format, result, reportOptions(setup, wantsColor(target, io.env, flags.color), failOn, startTime, endTime));
+  const text = streaming
+    ? formatJsonlSummary(result.tool, result.summary)
+    : formatReport(format, result, reportOptions(setup, wantsColor(target, io.env, flags.color), failOn, startTime, endTime));
   if (flags.output) {
     try {
       await writeFileAtomic(flags.output, text);
