@@ -1,6 +1,7 @@
 import type { AdType, DocContext, Evidence, FieldName } from '../core/types.js';
 import { decideAdTypes, REGISTRATION_WEIGHT } from './ad-type.js';
 import type { CompiledClassifier } from './compile.js';
+import { findChrome } from './chrome.js';
 import { decideContext, isNonAdBlock } from './context.js';
 import type { FoundNumber } from './numbers/find-numbers.js';
 import { countSignals, scoreBy, total, type SignalHit } from './signals.js';
@@ -29,6 +30,8 @@ export interface Classification {
   contextScores: { nonAd: number; ad: number };
   evidence: Evidence[];
   nonAdBlocks: NonAdBlock[];
+  /** Breadcrumb, menu and footer lines: content findings there are kept out (see chrome.ts). */
+  chrome: NonAdBlock[];
   /** An ad on a page that also reads as regulatory or news text (or the reverse). */
   mixed: boolean;
   /** True when `--ad-type` decided the type. */
@@ -119,6 +122,7 @@ export function classify(
     mixed,
     evidence: evidence.slice(0, MAX_EVIDENCE),
     nonAdBlocks,
+    chrome: findChrome(fields),
     overridden: Boolean(override?.length),
   };
 }

@@ -147,6 +147,9 @@ function matchField(
           const why = mentionReason(masked, span, m);
           if (why) f.suppressedBy = why;
         }
+        if (!f.suppressedBy && cls.chrome.some((b) => b.field === fieldIndex && m.start >= b.start && m.end <= b.end)) {
+          f.suppressedBy = 'site chrome: breadcrumb, menu or footer';
+        }
         if (!f.suppressedBy && cls.nonAdBlocks.some((b) => b.field === fieldIndex && m.start >= b.start && m.end <= b.end)) {
           f.suppressedBy = 'paragraph context: regulatory or news text on a mixed page';
         }

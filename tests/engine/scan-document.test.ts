@@ -81,6 +81,13 @@ describe('scanDocument context', () => {
     expect(q.suppressed[0]!.suppressedBy).toMatch(/^mention/);
   });
 
+  it('keeps findings in a breadcrumb or footer out, and says why', () => {
+    const s = makeScanner(pack('      terms: [健康资讯]'));
+    const r = scan(s, '当前位置：首页 > 健康资讯 > 正文\n健康资讯：本院新技术。', { context: 'ad', adTypes: ['medical'] });
+    expect(r.findings.map((f) => f.start.line)).toEqual([2]);
+    expect(r.suppressed).toMatchObject([{ match: '健康资讯', suppressedBy: 'site chrome: breadcrumb, menu or footer' }]);
+  });
+
   it('treats negation as no claim', () => {
     const r = scan(s, '任何治疗都无法保证治愈', { context: 'ad', adTypes: ['medical'] });
     expect(r.findings).toEqual([]);

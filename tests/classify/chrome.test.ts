@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { findChrome } from '../../src/classify/chrome.js';
+
+const lines = (text: string) => findChrome([{ text }]).map((b) => text.slice(b.start, b.end));
+
+describe('findChrome', () => {
+  it('finds breadcrumbs, inline menus and footer lines', () => {
+    const page = [
+      '首页 | 医院简介 | 专家团队 | 健康科普 | 联系我们',
+      '当前位置：首页 > 健康资讯 > 正文',
+      '本院专治牛皮癣，保证治愈！',
+      '版权所有 © 2025 某某医院  浙ICP备12345678号',
+    ].join('\n');
+    expect(lines(page)).toEqual([
+      '首页 | 医院简介 | 专家团队 | 健康科普 | 联系我们',
+      '当前位置：首页 > 健康资讯 > 正文',
+      '版权所有 © 2025 某某医院  浙ICP备12345678号',
+    ]);
+  });
+
+  it('leaves ad copy alone, however short its lines', () => {
+    expect(lines('保证治愈\n无效退款\n专家坐诊，随到随治\n三天见效 | 一次根治')).toEqual([]);
+  });
+
+  it('reports spans of the field they were found in', () => {
+    const blocks = findChrome([{ text: '标题' }, { text: '正文\n网站地图 | 友情链接' }]);
+    expect(blocks).toEqual([{ field: 1, start: 3, end: 14 }]);
+  });
+});
