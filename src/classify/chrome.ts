@@ -16,17 +16,41 @@ function isMenuLine(line: string): boolean {
   return items.length >= 4 && items.every((i) => MENU_ITEM.test(i));
 }
 
+/** A menu laid out one item per line: a run of short labels that names a site's sections. */
+const MENU_LABEL = /^\s*[\p{Script=Han}A-Za-z]{1,8}\s*$/u;
+const SITE_SECTION = /^\s*(?:首页|网站首页|联系我们|关于我们|网站导航|就医指南|医院概况|医院简介|本站首页)\s*$/u;
+const MENU_RUN = 5;
+/** What menu labels end with; a run is trimmed to its first and last such label. */
+const MENU_WORD = /(?:首页|概况|简介|介绍|团队|专家|科室|科普|资讯|新闻|动态|公告|联系我们|关于我们|路线|预约|指南|导航|服务|荣誉|文化|招聘|环境|设备|技术|案例|问答|咨询|中心|风采|活动|党建|信息公开)\s*$/u;
+
 /** Lines of each field that are site chrome, as [start, end) spans of that field's text. */
 export function findChrome(fields: readonly { text: string }[]): NonAdBlock[] {
   const out: NonAdBlock[] = [];
   fields.forEach((f, field) => {
-    let start = 0;
-    for (const line of f.text.split('\n')) {
-      if (line.length <= 200 && (BREADCRUMB.test(line) || FOOTER.test(line) || isMenuLine(line))) {
-        out.push({ field, start, end: start + line.length });
-      }
-      start += line.length + 1;
+    const lines = f.text.split('\n');
+    const starts: number[] = [];
+    let at = 0;
+    for (const line of lines) {
+      starts.push(at);
+      at += line.length + 1;
     }
+    const chrome = lines.map((line) => line.length <= 200 && (BREADCRUMB.test(line) || FOOTER.test(line) || isMenuLine(line)));
+    // Runs of short label lines that include a section name (首页, 联系我们…) are a menu.
+    for (let i = 0; i < lines.length; ) {
+      let j = i;
+      while (j < lines.length && MENU_LABEL.test(lines[j]!)) j++;
+      if (j - i >= MENU_RUN && lines.slice(i, j).some((l) => SITE_SECTION.test(l))) {
+        let a = i;
+        let b = j - 1;
+        while (a < b && !MENU_WORD.test(lines[a]!)) a++;
+        while (b > a && !MENU_WORD.test(lines[b]!)) b--;
+        for (let k = a; k <= b; k++) chrome[k] = true;
+      }
+      i = j > i ? j : i + 1;
+    }
+    lines.forEach((line, i) => {
+      if (chrome[i]) out.push({ field, start: starts[i]!, end: starts[i]! + line.length });
+    });
   });
   return out;
 }

@@ -43,7 +43,7 @@ export function decideContext(s: ContextScores): ContextDecision {
   if (ad) return { context: 'ad', mixed: s.nonAd >= NON_AD_HIGH };
   // Unmistakable product copy (保健食品…功能, 械字号…) with some commercial touch and no
   // regulatory or reporting language at all is an ad, even without phone numbers or prices.
-  if (s.nonAd === 0 && s.ad > 0 && s.typeBest >= TYPE_HIGH) return { context: 'ad', mixed: false };
+  if (s.nonAd === 0 && (s.strongAd ?? s.ad) > 0 && s.typeBest >= TYPE_HIGH) return { context: 'ad', mixed: false };
   return { context: 'unknown', mixed: false };
 }
 

@@ -48,7 +48,11 @@ export function classify(
   c: CompiledClassifier,
   override?: AdType[],
 ): Classification {
-  const perField = fields.map((f) => countSampled(f.text, c));
+  const chrome = findChrome(fields);
+  const perField = fields.map((f, fi) => {
+    const spans = chrome.filter((b) => b.field === fi);
+    return countSampled(f.text, c, spans.length ? (o) => spans.some((b) => o >= b.start && o < b.end) : undefined);
+  });
   const merged = new Map<number, SignalHit>();
   for (const hits of perField) {
     for (const h of hits.values()) {
@@ -122,7 +126,7 @@ export function classify(
     mixed,
     evidence: evidence.slice(0, MAX_EVIDENCE),
     nonAdBlocks,
-    chrome: findChrome(fields),
+    chrome,
     overridden: Boolean(override?.length),
   };
 }
@@ -135,11 +139,11 @@ export function classify(
 export const SAMPLE_HEAD = 40_000;
 export const SAMPLE_TAIL = 10_000;
 
-function countSampled(text: string, c: CompiledClassifier): Map<number, SignalHit> {
-  if (text.length <= SAMPLE_HEAD + SAMPLE_TAIL) return countSignals(text, c);
-  const hits = countSignals(text.slice(0, SAMPLE_HEAD), c);
+function countSampled(text: string, c: CompiledClassifier, inChrome?: (offset: number) => boolean): Map<number, SignalHit> {
+  if (text.length <= SAMPLE_HEAD + SAMPLE_TAIL) return countSignals(text, c, inChrome);
+  const hits = countSignals(text.slice(0, SAMPLE_HEAD), c, inChrome);
   const tailStart = text.length - SAMPLE_TAIL;
-  for (const h of countSignals(text.slice(tailStart), c).values()) {
+  for (const h of countSignals(text.slice(tailStart), c, inChrome && ((o) => inChrome(o + tailStart))).values()) {
     const m = hits.get(h.indicator);
     if (m) m.count += h.count;
     else hits.set(h.indicator, { ...h, offset: h.offset + tailStart });

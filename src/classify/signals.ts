@@ -17,11 +17,13 @@ export interface SignalHit {
 export const COUNT_CAP = 10;
 
 /** Counts every indicator of the classifier in `text` (one automaton pass plus the regexes). */
-export function countSignals(text: string, c: CompiledClassifier): Map<number, SignalHit> {
+export function countSignals(text: string, c: CompiledClassifier, inChrome?: (offset: number) => boolean): Map<number, SignalHit> {
   const hits = new Map<number, SignalHit>();
   const full = (indicator: number) => (hits.get(indicator)?.count ?? 0) >= COUNT_CAP;
   const note = (indicator: number, match: string, offset: number) => {
     if (full(indicator)) return;
+    // A site's footer phone or menu 预约挂号 is on every page of it, not an offer on this one.
+    if (inChrome && c.indicators[indicator]!.group === 'ad' && inChrome(offset)) return;
     // A selling phrase quoted inside a prohibition (不得含有“保证治愈”) is not selling anything.
     if (c.indicators[indicator]!.group === 'ad' && isMentioned(text, offset, offset + match.length)) return;
     const h = hits.get(indicator);
@@ -64,5 +66,5 @@ export function scoreBy(
 export const total = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
 
 function isMentioned(text: string, start: number, end: number): boolean {
-  return mentionReason(text, sentenceAround(text, start, end), { start, end }) !== null;
+  return mentionReason(text, sentenceAround(text, start, end), { start, end }, { questions: true }) !== null;
 }

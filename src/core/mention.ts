@@ -18,6 +18,9 @@ const NEGATION = /(无法|不能|不会|不可能|并非|并不|不是|未见|�
 /** The sentence goes on to call the claim unlawful or sanctioned (…包治百病，已被立案调查). */
 const VIOLATION_AFTER = /^[^。!?;\n]{0,40}?(属于违法|均属违法|属违法|均为违法|都属于违法|违法内容|违反了|违反《|被罚|被处罚|被处以|被立案|立案调查|被查处|已被查处|涉嫌虚假|属于虚假|是虚假|均为虚假|虚假宣传|是骗局)/u;
 
+/** The clause ends as a question right after the phrase. */
+const QUESTION = /^[^,:。!;\n]{0,6}?(?:吗|么|呢|没有|与否)?\s*[?？]|^[^,:。!;\n]{0,4}?(?:吗|么)(?:[,。!;\n]|$)/u;
+
 /** Quoted phrases listed one after another, at the end of the text before a quotation. */
 const QUOTED_RUN = /(?:[“「『‘][^”」』’\n]{1,16}[”」』’]\s*[、,，和及与或]?\s*)+$/u;
 
@@ -27,7 +30,11 @@ const DIRECTED_CLOSE = '”」』’》';
 /** Longest quotation searched for around a phrase (“包治百病” is quoted as a whole). */
 const MAX_QUOTE = 24;
 
-export function mentionReason(text: string, sentence: Span, match: Span): string | null {
+/**
+ * `questions`: also take a phrase in a question (白癜风能根治吗？) for a mention. Classification
+ * does (a forum question does not sell); rules do not, since ads tease with questions too.
+ */
+export function mentionReason(text: string, sentence: Span, match: Span, options: { questions?: boolean } = {}): string | null {
   const q = enclosingQuote(text, sentence, match);
   const before = text.slice(sentence.start, q ? q.start : match.start);
   const after = text.slice(q ? q.end - 1 : match.end, sentence.end);
@@ -44,6 +51,8 @@ export function mentionReason(text: string, sentence: Span, match: Span): string
   const clause = clauseAround(text, sentence, match.start, match.end);
   const negation = NEGATION.exec(text.slice(clause.start, match.start));
   if (negation) return `negated: "${negation[1]}"`;
+  // 白癜风能根治吗？ asks; it does not promise.
+  if (options.questions && QUESTION.test(text.slice(match.end, clause.end + 1))) return 'question, not a claim';
   return null;
 }
 

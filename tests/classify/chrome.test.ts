@@ -18,6 +18,11 @@ describe('findChrome', () => {
     ]);
   });
 
+  it('finds a menu laid out one item per line, but not the slogan after it', () => {
+    const page = ['某某医院', '首页', '医院概况', '专家团队', '健康科普', '联系我们', '胃病不再复发', '本院专治各类胃病'].join('\n');
+    expect(lines(page)).toEqual(['首页', '医院概况', '专家团队', '健康科普', '联系我们']);
+  });
+
   it('leaves ad copy alone, however short its lines', () => {
     expect(lines('保证治愈\n无效退款\n专家坐诊，随到随治\n三天见效 | 一次根治')).toEqual([]);
   });
