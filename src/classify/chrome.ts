@@ -11,7 +11,11 @@ const FOOTER = /版权所有|Copyright|©|ICP\s*备|ICP证|公网安备|网站�
 const MENU_SEPARATOR = /\s*[|｜丨·•]\s*|\s{2,}/u;
 const MENU_ITEM = /^[\p{Script=Han}A-Za-z0-9]{1,8}$/u;
 
+/** 首页门诊介绍就诊指南… : links run together, or spaced once, after 首页 and with no sentence punctuation. */
+const HOME_LED = /^\s*(?:网站首页|本站首页|首页)[\p{Script=Han}A-Za-z0-9 ]{4,80}$/u;
+
 function isMenuLine(line: string): boolean {
+  if (HOME_LED.test(line)) return true;
   const items = line.trim().split(MENU_SEPARATOR).filter(Boolean);
   return items.length >= 4 && items.every((i) => MENU_ITEM.test(i));
 }

@@ -23,6 +23,11 @@ describe('findChrome', () => {
     expect(lines(page)).toEqual(['首页', '医院概况', '专家团队', '健康科普', '联系我们']);
   });
 
+  it('finds a menu whose links ran together after 首页', () => {
+    expect(lines('首页门诊介绍就诊指南口腔健康资讯联系我们\n首页 限时抢购 热销排行 品牌馆 健康资讯')).toHaveLength(2);
+    expect(lines('首页，本院专治牛皮癣')).toEqual([]);
+  });
+
   it('leaves ad copy alone, however short its lines', () => {
     expect(lines('保证治愈\n无效退款\n专家坐诊，随到随治\n三天见效 | 一次根治')).toEqual([]);
   });
