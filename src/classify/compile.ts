@@ -10,6 +10,8 @@ export interface CompiledIndicator {
   weight: number;
   regex: RegExp | null;
   supportOnly: boolean;
+  /** The regex runs only on texts holding one of these. */
+  anchors: string[] | null;
 }
 
 export interface CompiledClassifier {
@@ -27,7 +29,7 @@ export function compileClassifier(data: ClassifyData): CompiledClassifier {
 
   const add = (group: CompiledIndicator['group'], name: string, ind: Indicator) => {
     const id = indicators.length;
-    indicators.push({ group, name, weight: ind.weight, regex: ind.regex ? new RegExp(ind.regex, 'gu') : null, supportOnly: ind.supportOnly === true });
+    indicators.push({ group, name, weight: ind.weight, regex: ind.regex ? new RegExp(ind.regex, 'gu') : null, supportOnly: ind.supportOnly === true, anchors: ind.anchors ?? null });
     for (const t of ind.terms ?? []) {
       let p = termIndex.get(t);
       if (p === undefined) {

@@ -38,6 +38,7 @@ export function countSignals(text: string, c: CompiledClassifier, inChrome?: (of
   }
   c.indicators.forEach((ind, i) => {
     if (!ind.regex) return;
+    if (ind.anchors && !ind.anchors.some((a) => text.includes(a))) return;
     for (const m of text.matchAll(ind.regex)) {
       note(i, m[0], m.index);
       if (full(i)) break;

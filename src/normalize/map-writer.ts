@@ -64,6 +64,24 @@ export class MapWriter {
     this.n += len;
   }
 
+  /**
+   * Makes the last written unit also cover the source up to `srcEnd`: text deleted right after
+   * a character (a ruby annotation, a repeat) then belongs to it, so a match ending there
+   * reaches the end of what the reader saw as that character.
+   */
+  extendLast(srcEnd: number): void {
+    if (this.n === 0) return;
+    const i = this.n - 1;
+    if (this.end[i]! < srcEnd) this.end[i] = srcEnd;
+  }
+
+  /** The last `count` code units written (fewer at the start). */
+  tail(count: number): string {
+    let out = '';
+    for (let p = this.parts.length - 1; p >= 0 && out.length < count; p--) out = this.parts[p]! + out;
+    return out.length > count ? out.slice(out.length - count) : out;
+  }
+
   finish(): Normalized {
     return {
       text: this.parts.join(''),

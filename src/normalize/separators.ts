@@ -1,6 +1,7 @@
 import { MapWriter } from './map-writer.js';
 import { lazyBmpTable } from './bmp-table.js';
 import { unchanged, type Normalized } from './normalized.js';
+import { syllabify } from './pinyin.js';
 
 /*
  * Undoes separator padding used to dodge keyword filters: 保*证*治*愈, 不 复 发, 包·治·百·病,
@@ -26,7 +27,7 @@ import { unchanged, type Normalized } from './normalized.js';
 
 /** Layout whitespace: space, tab, no-break and ideographic spaces (in case folding was off). */
 function isSpace(cp: number): boolean {
-  return cp === 0x20 || cp === 0x09 || cp === 0xa0 || cp === 0x3000 || cp === 0x202f || (cp >= 0x2000 && cp <= 0x200a);
+  return cp === 0x20 || cp === 0x09 || cp === 0xa0 || cp === 0x3000 || cp === 0x202f || cp === 0x2800 || (cp >= 0x2000 && cp <= 0x200a);
 }
 
 const SYMBOLS = new Set(
@@ -36,10 +37,15 @@ const SYMBOLS = new Set(
     '・', '‧', '∙', '⋅', '〜', '‐',
     // Fullwidth forms, for when width folding was skipped.
     '＊', '－', '＿', '／', '～', '．', '｜', '＋', '＃', '･',
+    // More fillers: carets, equals, backslash, at, ampersand, dashes, and the mask
+    // symbols (masks.ts fills those that hide a character before this step runs).
+    '^', '=', '`', '\\', '@', '&', '—', '–', '∗', '⁎', '✱', '×', '●', '□', '■', '※', '☆', '★', '〓',
   ].map((s) => s.codePointAt(0)!),
 );
 
-const EMOJI = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200D\uFE0F\u20E3]$/u;
+// Emoji, and any other symbol (dingbats ✿ ❤ ♪, arrows, math ± ≈, modifier letters ˇ, dashes and
+// connectors ‿ ﹏): nothing a writer puts between two characters of one word on purpose.
+const EMOJI = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200D\uFE0F\u20E3\p{So}\p{Sm}\p{Sk}\p{Pd}\p{Pc}]$/u;
 const HAN = /^\p{Script=Han}$/u;
 
 const HAN_CHAR = 1;
@@ -47,9 +53,13 @@ const SPACE = 2;
 const SYMBOL = 3;
 const OTHER = 0;
 
+// White circles stand for zero in dates and numbers (二○一○年), like 〇: never padding.
+const ZERO_LIKE = new Set([0x25cb, 0x25ef, 0x26aa]);
+
 function classify(cp: number): number {
   const ch = String.fromCodePoint(cp);
   if (HAN.test(ch)) return HAN_CHAR;
+  if (ZERO_LIKE.has(cp)) return OTHER;
   if (isSpace(cp)) return SPACE;
   if (SYMBOLS.has(cp) || EMOJI.test(ch)) return SYMBOL;
   return OTHER;
@@ -64,6 +74,8 @@ function kindOf(cp: number): number {
 interface Span {
   start: number;
   end: number;
+  /** A run of pinyin letters standing for one character (保*证*zhi4*愈), not Han. */
+  pinyin?: boolean;
 }
 interface Gap extends Span {
   /** Whether the separator run contains a symbol rather than only whitespace. */
@@ -74,11 +86,47 @@ interface Gap extends Span {
   lastCp: number;
 }
 
-/** Whether a Han run is one character (an astral one is two UTF-16 units). */
+/**
+ * Whether a run stands for one character: one Han character (an astral one is two UTF-16
+ * units), one character doubled or tripled (保保*证证*治治*愈愈: the repeats step collapses
+ * those), or one pinyin syllable.
+ */
 function isSingle(text: string, run: Span): boolean {
+  if (run.pinyin) return true;
   const n = run.end - run.start;
-  return n === 1 || (n === 2 && text.codePointAt(run.start)! > 0xffff);
+  if (n === 1 || (n === 2 && text.codePointAt(run.start)! > 0xffff)) return true;
+  const first = text.codePointAt(run.start)!;
+  const width = first > 0xffff ? 2 : 1;
+  if (n > 3 * width || n % width !== 0) return false;
+  for (let i = run.start + width; i < run.end; i += width) if (text.codePointAt(i) !== first) return false;
+  return true;
 }
+
+const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x300 && c <= 0x36f);
+
+/**
+ * The end of a one-syllable pinyin run (tone digit included) starting at `i` — a whole
+ * letter run, followed by a separator when `needGap` — or -1. Cheap checks first: this runs
+ * at every letter run that continues or might start a chain.
+ */
+function pinyinSyllableEnd(text: string, i: number, needGap: boolean): number {
+  if (i > 0 && isLetter(text.charCodeAt(i - 1))) return -1;
+  let j = i;
+  while (j < text.length && j - i <= 8 && isLetter(text.charCodeAt(j))) j++;
+  if (j - i > 7) return -1;
+  const d = text.charCodeAt(j);
+  if (d >= 0x30 && d <= 0x35 && !(j + 1 < text.length && isDigit(text.charCodeAt(j + 1)))) j++;
+  if (j < text.length) {
+    const after = text.codePointAt(j)!;
+    if (isLetter(after) || isDigit(after)) return -1;
+    const k = kindOf(after);
+    if (needGap && k !== SPACE && k !== SYMBOL) return -1;
+  }
+  const run = text.slice(i, j);
+  if (run !== run.toLowerCase()) return -1; // A, AI, Ok: letters and acronyms, not pinyin for a character
+  return syllabify(run).some((seq) => seq.length === 1) ? j : -1;
+}
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /**
  * `runs` and `gaps` form a chain: runs[k], gaps[k], runs[k + 1], … with nothing else in
@@ -96,8 +144,11 @@ function gapsToDelete(runs: Span[], gaps: Gap[], text: string): Gap[] {
     for (let r = k; r <= m + 1; r++) if (single[r]) singles++;
     let allSymbols = true;
     for (let g = k; g <= m; g++) allSymbols &&= gaps[g]!.symbol;
+    // Pinyin only rides along with real characters: A * B * C stays.
+    let han = 0;
+    for (let r = k; r <= m + 1; r++) if (!runs[r]!.pinyin) han++;
     const count = m - k + 1;
-    if ((count >= 2 && singles >= 2) || (allSymbols && singles >= 1)) {
+    if (han >= 2 && ((count >= 2 && singles >= 2) || (allSymbols && singles >= 1))) {
       for (let g = k; g <= m; g++) out.push(gaps[g]!);
     }
     k = m + 1;
@@ -122,8 +173,10 @@ export function joinSeparatedHan(text: string): Normalized {
   let i = 0;
   while (i < text.length) {
     const cp = text.codePointAt(i)!;
-    const next = i + (cp > 0xffff ? 2 : 1);
+    let next = i + (cp > 0xffff ? 2 : 1);
     const kind = kindOf(cp);
+    const continues = pending !== undefined && runs.length > 0 && !pending.placeholder;
+    const syllableEnd = kind === OTHER && isLetter(cp) ? pinyinSyllableEnd(text, i, !continues) : -1;
     if (kind === HAN_CHAR) {
       const last = runs[runs.length - 1];
       if (pending && last && !pending.placeholder) {
@@ -131,11 +184,23 @@ export function joinSeparatedHan(text: string): Normalized {
         runs.push({ start: i, end: next });
       } else if (last && last.end === i) {
         last.end = next;
+        last.pinyin = false; // zhi愈: letters and characters, not one character
       } else {
         flush();
         runs.push({ start: i, end: next });
       }
       pending = undefined;
+    } else if (syllableEnd > 0) {
+      // One pinyin syllable standing in a chain for a character: bao*证*治*愈, 保*证*zhi4*愈.
+      const last = runs[runs.length - 1];
+      if (pending && last && !pending.placeholder) {
+        gaps.push(pending);
+      } else {
+        flush();
+      }
+      runs.push({ start: i, end: syllableEnd, pinyin: true });
+      pending = undefined;
+      next = syllableEnd;
     } else if (kind === SPACE || kind === SYMBOL) {
       const last = runs[runs.length - 1];
       const symbol = kind === SYMBOL;

@@ -150,6 +150,8 @@ export interface Indicator {
    * names and 患者 appear in drug ads too, and must not turn them into medical ads.
    */
   supportOnly?: boolean;
+  /** Literals of which one occurs in every match of `regex`: texts without any skip the regex. */
+  anchors?: string[];
 }
 
 /** Ad-type and document-context signals (catalogue §1.2–1.3), as data. */

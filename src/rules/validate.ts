@@ -265,7 +265,8 @@ class Validator {
 
   private indicator(x: unknown, path: Path): void {
     if (!isObj(x)) return this.fail(path, 'an indicator is a mapping with `weight` and `terms` and/or `regex`');
-    this.unknownKeys(x, path, ['terms', 'regex', 'weight', 'supportOnly']);
+    this.unknownKeys(x, path, ['terms', 'regex', 'weight', 'supportOnly', 'anchors']);
+    if (x.anchors !== undefined) this.stringList(x.anchors, [...path, 'anchors'], '`anchors`');
     if (x.supportOnly !== undefined && typeof x.supportOnly !== 'boolean') this.fail([...path, 'supportOnly'], '`supportOnly` must be true or false');
     if (typeof x.weight !== 'number' || !Number.isFinite(x.weight)) this.fail([...path, 'weight'], '`weight` must be a number');
     if (x.terms === undefined && x.regex === undefined) this.fail(path, 'an indicator needs `terms` or `regex`');

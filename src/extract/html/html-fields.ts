@@ -1,27 +1,36 @@
+import { OffsetMap } from '../../core/offset-map.js';
 import type { ExtractedField } from '../extracted.js';
 import { mapAttribute } from './attribute-value.js';
 import { isHtmlElement, type DomNode } from './dom.js';
 import { BLOCKS, CELLS, PREFORMATTED, SKIPPED } from './element-kinds.js';
+import { collectHiddenSelectors, hiddenReason, type HiddenSelectors, type HiddenText } from './hidden.js';
 import { TextLayout } from './layout.js';
 import type { MappedChars } from './mapped-chars.js';
 import { mapNodeText } from './node-text.js';
 
 const META_NAMES = new Set(['description', 'keywords']);
 
+export type { HiddenText } from './hidden.js';
+
+/** A field of an HTML page; the body lists the text a browser would not show (see hidden.ts). */
+export interface HtmlField extends ExtractedField {
+  hidden?: HiddenText[];
+}
+
 /**
  * Parses HTML with cheerio (parse5, with source locations) and extracts its fields. cheerio
  * is imported here, on first use, because loading it costs a few hundred milliseconds that
  * plain-text inputs should not pay.
  */
-export async function extractHtmlFields(original: string): Promise<ExtractedField[]> {
+export async function extractHtmlFields(original: string): Promise<HtmlField[]> {
   const { load } = await import('cheerio');
   const $ = load(original, { sourceCodeLocationInfo: true, scriptingEnabled: true });
   return fieldsFromDom(original, $.root()[0] as unknown as DomNode);
 }
 
 /** Fields in the agreed order: title, meta description/keywords, body, image alt texts. */
-export function fieldsFromDom(original: string, root: DomNode): ExtractedField[] {
-  const fields: ExtractedField[] = [];
+export function fieldsFromDom(original: string, root: DomNode): HtmlField[] {
+  const fields: HtmlField[] = [];
   const found = findElements(root, (el) => el.name === 'title' || el.name === 'meta');
   const titleElement = found.find((el) => el.name === 'title');
   if (titleElement !== undefined) pushField(fields, 'title', original, (layout) => inlineText(original, titleElement, layout));
@@ -36,15 +45,37 @@ export function fieldsFromDom(original: string, root: DomNode): ExtractedField[]
 
   const images: DomNode[] = [];
   const body = new TextLayout(original.length);
-  new BodyWalker(original, body, images).walk(root, false);
-  const bodyText = body.finish();
-  fields.push({ name: 'body', text: bodyText.text, map: bodyText.map });
+  const walker = new BodyWalker(original, body, images, collectHiddenSelectors(root));
+  walker.walk(root, false);
+  fields.push(walker.finish());
 
   for (const img of images) {
     const alt = mapAttribute(original, img, 'alt');
     if (alt !== null) pushField(fields, 'alt', original, (layout) => layout.text(alt));
   }
   return fields;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether the visible characters right before source offset `start` and right after `end` are
+ * adjacent in the visible text and both letters or digits (Han included).
+ */
+function splitsWord(shown: { text: string; map: OffsetMap }, start: number, end: number): boolean {
+  const starts = shown.map.start;
+  // First visible unit that comes from at or after `end` (the map is in source order).
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < end) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = lo;
+  const before = after - 1;
+  if (before < 0 || after >= shown.text.length || shown.map.end[before]! > start) return false;
+  return WORD_CHAR.test(shown.text[before]!) && WORD_CHAR.test(shown.text[after]!);
 }
 
 /** Lays out one field's text with whitespace collapsed; keeps it only if something is left. */
@@ -90,16 +121,56 @@ function findElements(root: DomNode, test: (el: DomNode) => boolean): DomNode[] 
   return found;
 }
 
-/** Visible text of the document in tree order; head, scripts, comments and the like skipped. */
+/**
+ * Text of the document in tree order; head, scripts, comments and the like skipped. Hidden
+ * elements (hidden.ts) are laid out apart and their text follows the visible text.
+ */
 class BodyWalker {
   /** Last source offset seen, for elements the parser implied (no tags in the source). */
   private cursor = 0;
+  private layout: TextLayout;
+  private readonly hiddenLayout: TextLayout;
+  private readonly hidden: { start: number; end: number; reason: string; from: number; to: number }[] = [];
 
   constructor(
     private readonly original: string,
-    private readonly layout: TextLayout,
+    private readonly visible: TextLayout,
     private readonly images: DomNode[],
-  ) {}
+    private readonly selectors: HiddenSelectors,
+  ) {
+    this.layout = visible;
+    this.hiddenLayout = new TextLayout(original.length);
+  }
+
+  /** The body field: visible text, then a line break and the hidden text, if any. */
+  finish(): HtmlField {
+    const shown = this.visible.finish();
+    const concealed = this.hiddenLayout.finish();
+    if (this.hidden.length === 0) return { name: 'body', text: shown.text, map: shown.map };
+    const sep = shown.text.length > 0 && concealed.text.length > 0 ? '\n' : '';
+    const offset = shown.text.length + sep.length;
+    const n = offset + concealed.text.length;
+    const start = new Int32Array(n);
+    const end = new Int32Array(n);
+    start.set(shown.map.start);
+    end.set(shown.map.end);
+    if (sep) start[shown.text.length] = end[shown.text.length] = this.hidden[0]!.start;
+    start.set(concealed.map.start, offset);
+    end.set(concealed.map.end, offset);
+    const hidden: HiddenText[] = this.hidden.map((h) => {
+      let from = h.from;
+      while (from < h.to && concealed.text[from] === '\n') from++;
+      return {
+        start: h.start,
+        end: h.end,
+        reason: h.reason,
+        fieldStart: offset + from,
+        fieldEnd: offset + h.to,
+        inWord: splitsWord(shown, h.start, h.end),
+      };
+    });
+    return { name: 'body', text: shown.text + sep + concealed.text, map: new OffsetMap(start, end, this.original.length), hidden };
+  }
 
   walk(node: DomNode, preformatted: boolean): void {
     for (const child of node.children ?? []) {
@@ -134,6 +205,12 @@ class BodyWalker {
       return;
     }
 
+    const reason = this.layout === this.visible ? hiddenReason(el, this.selectors) : null;
+    if (reason !== null) {
+      this.hiddenElement(el, reason, start, preformatted);
+      return;
+    }
+
     const block = BLOCKS.has(name);
     if (block) this.layout.blockBoundary(start);
     if (CELLS.has(name)) this.layout.cellBoundary(start);
@@ -141,5 +218,20 @@ class BodyWalker {
     const end = loc?.endTag?.startOffset ?? loc?.endOffset ?? this.cursor;
     this.cursor = Math.max(this.cursor, end);
     if (block) this.layout.blockBoundary(Math.max(end, start));
+  }
+
+  /** A hidden element: its text goes to the hidden layout, on lines of its own. */
+  private hiddenElement(el: DomNode, reason: string, start: number, preformatted: boolean): void {
+    const loc = el.sourceCodeLocation;
+    const layout = this.hiddenLayout;
+    layout.blockBoundary(start);
+    const from = layout.length;
+    this.layout = layout;
+    this.walk(el, preformatted || PREFORMATTED.has(el.name ?? ''));
+    this.layout = this.visible;
+    const end = loc?.endOffset ?? this.cursor;
+    this.cursor = Math.max(this.cursor, loc?.endTag?.startOffset ?? end);
+    layout.blockBoundary(Math.max(end, start));
+    this.hidden.push({ start, end: Math.max(end, start), reason, from, to: layout.length });
   }
 }

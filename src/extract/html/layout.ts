@@ -97,6 +97,11 @@ export class TextLayout {
     if (this.lineHasText && this.pendingBreaks.length === 0) this.pendingTab = pos;
   }
 
+  /** Units written so far (pending breaks and spaces not included). */
+  get length(): number {
+    return this.out.length;
+  }
+
   finish(): { text: string; map: OffsetMap } {
     return this.out.finish();
   }

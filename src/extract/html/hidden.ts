@@ -1,0 +1,158 @@
+import { isHtmlElement, type DomNode } from './dom.js';
+
+/*
+ * Text a browser would not show: spam pages hide keyword-stuffed claims (display:none, zero
+ * font size) or slip hidden characters between the characters of a phrase so that filters
+ * reading the source see 保<span style="display:none">x</span>证 as 保x证. Extraction keeps
+ * such text — it is still published, and still the advertiser's — but takes it out of the
+ * reading flow (the visible words join up again) and puts it after the visible body text,
+ * each hidden element on its own line, mapped to its own source characters. The hidden
+ * regions are listed so that a report can flag the page as suspicious.
+ *
+ * Detected: the `hidden` attribute; inline styles display:none, visibility:hidden|collapse,
+ * font-size 0 (any unit), opacity 0, color transparent, zero width or height with
+ * overflow:hidden, text-indent or left/top of -999px or beyond; and the same declarations in
+ * <style> rules whose selector is a simple class, id or tag.class (.x, #y, span.x), outside
+ * @media and other at-rules.
+ */
+
+export interface HiddenText {
+  /** Source span of the hidden element (start tag to end tag) in the decoded original. */
+  start: number;
+  end: number;
+  /** Why it counts as hidden, e.g. `display:none`, `font-size:0`, `class .kw`. */
+  reason: string;
+  /** Where its text sits in the body field text ([fieldStart, fieldEnd)); empty if it had none. */
+  fieldStart: number;
+  fieldEnd: number;
+  /**
+   * Whether it sits between two visible characters of one word (保<span hidden>x</span>证):
+   * a filter-dodging trick, unlike a hidden menu or dialog.
+   */
+  inWord: boolean;
+}
+
+/** Returns why a declaration list hides its element, or null. */
+export function hidingDeclaration(style: string): string | null {
+  const decls = new Map<string, string>();
+  for (const part of style.split(';')) {
+    const colon = part.indexOf(':');
+    if (colon < 0) continue;
+    const prop = part.slice(0, colon).trim().toLowerCase();
+    const value = part
+      .slice(colon + 1)
+      .replace(/!\s*important/iu, '')
+      .trim()
+      .toLowerCase();
+    if (prop) decls.set(prop, value);
+  }
+  const zero = (v: string | undefined) => v !== undefined && /^[+-]?0*\.?0+(?:px|pt|pc|em|rem|ex|ch|vw|vh|vmin|vmax|%|cm|mm|in|q)?$/u.test(v);
+  const farOff = (v: string | undefined) => v !== undefined && /^-\d{3,}(?:\.\d+)?(?:px|pt|em|rem|%)?$/u.test(v) && parseFloat(v) <= -999;
+  if (decls.get('display') === 'none') return 'display:none';
+  const visibility = decls.get('visibility');
+  if (visibility === 'hidden' || visibility === 'collapse') return `visibility:${visibility}`;
+  if (zero(decls.get('font-size'))) return 'font-size:0';
+  if (zero(decls.get('opacity'))) return 'opacity:0';
+  if (decls.get('color') === 'transparent') return 'color:transparent';
+  const overflowHidden = decls.get('overflow') === 'hidden';
+  if (overflowHidden && ['width', 'height', 'max-width', 'max-height'].some((p) => zero(decls.get(p)))) return 'zero size';
+  if (farOff(decls.get('text-indent'))) return 'text-indent off-screen';
+  const position = decls.get('position');
+  if ((position === 'absolute' || position === 'fixed') && (farOff(decls.get('left')) || farOff(decls.get('top')))) return 'positioned off-screen';
+  return null;
+}
+
+/** Hiding rules of a page's <style> elements, by simple selector. */
+export class HiddenSelectors {
+  private readonly classes = new Map<string, string>();
+  private readonly ids = new Map<string, string>();
+  private readonly tagClasses = new Map<string, string>();
+
+  get empty(): boolean {
+    return this.classes.size + this.ids.size + this.tagClasses.size === 0;
+  }
+
+  /** Reads the top-level rules of a style sheet. */
+  addSheet(css: string): void {
+    const text = css.replace(/\/\*[\s\S]*?\*\//gu, ' ');
+    let i = 0;
+    while (i < text.length) {
+      const open = text.indexOf('{', i);
+      if (open < 0) break;
+      const prelude = text.slice(i, open).trim();
+      const close = matchingBrace(text, open);
+      const body = text.slice(open + 1, close < 0 ? text.length : close);
+      i = close < 0 ? text.length : close + 1;
+      if (prelude.startsWith('@') || prelude.includes('@')) continue; // @media, @supports …: not always in force
+      const why = hidingDeclaration(body);
+      if (!why) continue;
+      for (const sel of prelude.split(',')) this.addSelector(sel.trim(), why);
+    }
+  }
+
+  private addSelector(sel: string, why: string): void {
+    let m = /^\.([\w-]+)$/u.exec(sel);
+    if (m) return void this.classes.set(m[1]!, `${why} (class .${m[1]})`);
+    m = /^#([\w-]+)$/u.exec(sel);
+    if (m) return void this.ids.set(m[1]!, `${why} (#${m[1]})`);
+    m = /^([a-z][\w-]*)\.([\w-]+)$/iu.exec(sel);
+    if (m) this.tagClasses.set(`${m[1]!.toLowerCase()}.${m[2]}`, `${why} (${m[1]!.toLowerCase()}.${m[2]})`);
+  }
+
+  match(el: DomNode): string | null {
+    if (this.empty) return null;
+    const id = el.attribs?.id;
+    if (id && this.ids.has(id)) return this.ids.get(id)!;
+    const cls = el.attribs?.class;
+    if (!cls) return null;
+    for (const c of cls.split(/\s+/u)) {
+      if (!c) continue;
+      const byClass = this.classes.get(c) ?? this.tagClasses.get(`${el.name}.${c}`);
+      if (byClass) return byClass;
+    }
+    return null;
+  }
+}
+
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The hiding rules of every <style> element outside templates and foreign content. */
+export function collectHiddenSelectors(root: DomNode): HiddenSelectors {
+  const selectors = new HiddenSelectors();
+  const visit = (node: DomNode): void => {
+    for (const child of node.children ?? []) {
+      if (child.type === 'text' || child.type === 'comment' || child.type === 'directive') continue;
+      if (child.type !== 'root' && !isHtmlElement(child)) continue;
+      if (child.name === 'template') continue;
+      if (child.name === 'style') {
+        const css = (child.children ?? []).map((t) => (t.type === 'text' ? (t.data ?? '') : '')).join('');
+        if (/display|visibility|font-size|opacity|transparent|overflow|indent|position/iu.test(css)) selectors.addSheet(css);
+        continue;
+      }
+      visit(child);
+    }
+  };
+  visit(root);
+  return selectors;
+}
+
+/** Why an element is hidden (attribute, inline style or a style-sheet rule), or null. */
+export function hiddenReason(el: DomNode, selectors: HiddenSelectors): string | null {
+  const attribs = el.attribs;
+  if (attribs) {
+    if (attribs.hidden !== undefined) return 'hidden attribute';
+    if (attribs.style) {
+      const why = hidingDeclaration(attribs.style);
+      if (why) return why;
+    }
+  }
+  return selectors.match(el);
+}
