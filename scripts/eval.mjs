@@ -23,6 +23,7 @@ import {
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const USAGE = `usage: node scripts/eval.mjs [--shared PATH] [--bin PATH] [--rules DIR] [--json] [--check]
+       node scripts/eval.mjs --noise [options]   (evasion and crawl noise; --noise --help lists them)
 
   --shared PATH  shared folder with corpus/dev/ads.jsonl and corpus/regulatory/
                  (default: $ADSCAN_SHARED, else ../shared next to the repository)
@@ -299,7 +300,9 @@ async function main(argv) {
   return opts.check && !pass ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
+// `--noise`: the evasion and crawl-noise evaluation instead (scripts/eval-noise.mjs).
+if (process.argv.slice(2).includes('--noise')) await import('./eval-noise.mjs');
+else main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -54,6 +54,34 @@ export function hanAfter(text: string, i: number, max: number): string[] {
   return out;
 }
 
+let touchText: string | undefined;
+let touchResult = false;
+
+const hanish = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd8bf) || (c >= 0xdc00 && c <= 0xdfff);
+
+/**
+ * Whether a Latin letter touches a Han character (or a '(' right after one): the only texts
+ * the ruby and pinyin steps can change. One plain loop, remembered for the last text checked,
+ * so that the two steps scan an unchanged document once between them.
+ */
+export function letterTouchesHan(text: string): boolean {
+  if (text === touchText) return touchResult;
+  let found = false;
+  for (let i = 0; i < text.length && !found; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c | 0x20;
+    if (!((lower >= 0x61 && lower <= 0x7a) || (c >= 0xc0 && c <= 0x24f))) continue;
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    if (hanish(prev) || hanish(next)) found = true; // 当dang, zhi愈
+    else if (prev === 0x28 && i > 1) found = hanish(text.charCodeAt(i - 2)) || text.charCodeAt(i - 2) === 0x29; // 当(dang), 高(gao)(gao)
+    else if (next >= 0x30 && next <= 0x35 && i + 2 < text.length) found = hanish(text.charCodeAt(i + 2)); // zhi4愈
+  }
+  touchText = text;
+  touchResult = found;
+  return found;
+}
+
 /**
  * A Han character for fast (non-Unicode-mode) regexes: the URO, Extension A, compatibility
  * ideographs and the astral planes 2–3 as surrogate pairs. Scanning a whole document with

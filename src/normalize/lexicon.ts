@@ -17,6 +17,10 @@ const EXTRA_WORDS = [
   '处方药', '专治', '根治', '治愈', '痊愈', '康复', '见效', '疗效', '特效', '神效', '秘方', '偏方',
   '无痛', '无创', '微创', '安全无副作用', '三甲医院', '权威专家', '国家级', '最好', '第一', '最佳',
   '保健食品', '保健品', '医疗器械', '药品', '医院', '专家', '教授', '患者', '疗程',
+  // The cues that make a phrase a mention rather than a claim (core/mention.ts): a masked cue
+  // (×得含有) must come back too, or a prohibition reads as an advertisement.
+  '不得含有', '不得利用', '不得宣传', '不得发布', '不得使用', '不得出现', '不得以', '严禁宣传', '严禁发布', '禁止宣传',
+  '禁止发布', '不准', '不允许', '严厉打击', '依法查处', '不能含有', '虚构', '冒充', '谎称', '假冒', '伪造',
 ];
 
 export interface Lexicon {

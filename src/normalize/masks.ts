@@ -136,5 +136,3 @@ export function fillMasks(text: string, lexicon: Lexicon): Normalized {
   out.copy(text.slice(copied), copied);
   return out.finish();
 }
-
-export const MASK_SYMBOLS = SYMBOLS;

@@ -1,4 +1,4 @@
-import { cpAt, cpBefore, hanAfter, hanBefore, isHanCp } from './han.js';
+import { cpAt, cpBefore, hanAfter, hanBefore, isHanCp, letterTouchesHan } from './han.js';
 import type { Lexicon } from './lexicon.js';
 import { MapWriter } from './map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
@@ -18,8 +18,8 @@ import { PINYIN_LETTER, readsAs, syllabify, type Syllable } from './pinyin.js';
 
 const L = PINYIN_LETTER;
 // Letters with tone digits (zhi4yu4); a digit run longer than one is a number, not a tone.
-const RUN = new RegExp(`[${L}]+(?:[0-5](?![0-9]))?(?:[${L}]+(?:[0-5](?![0-9]))?)*`, 'gu');
-const QUICK = new RegExp(`\\p{Script=Han}[${L}]|[${L}][0-5]?\\p{Script=Han}`, 'u');
+// Each repetition starts with its tone digit, so a run splits one way only.
+const RUN = new RegExp(`[${L}]+(?:[0-5](?![0-9])[${L}]+)*(?:[0-5](?![0-9]))?`, 'gu');
 const LETTER = new RegExp(`[${L}]`, 'u');
 /** Han characters of context looked at on each side. */
 const CONTEXT = 12;
@@ -30,7 +30,7 @@ interface Fill {
   known: number;
 }
 
-/** The characters `syllables` stand for between `left` and `right`, or null. */
+/** Every lexicon word that `syllables` complete between `left` and `right`, as fills. */
 function resolve(syllables: readonly Syllable[], left: readonly string[], right: readonly string[], lexicon: Lexicon): Fill[] {
   const m = syllables.length;
   const found: Fill[] = [];
@@ -50,7 +50,7 @@ function resolve(syllables: readonly Syllable[], left: readonly string[], right:
 
 /** Replaces pinyin standing for characters of lexicon words (see above). */
 export function restorePinyinWords(text: string, lexicon: Lexicon): Normalized {
-  if (!QUICK.test(text)) return unchanged(text);
+  if (!letterTouchesHan(text)) return unchanged(text);
   let out: MapWriter | undefined;
   let copied = 0;
   for (const m of text.matchAll(RUN)) {
@@ -61,6 +61,7 @@ export function restorePinyinWords(text: string, lexicon: Lexicon): Normalized {
     const after = cpAt(text, end);
     if (!isHanCp(before) && !isHanCp(after)) continue;
     if (after !== undefined && LETTER.test(String.fromCodePoint(after))) continue;
+    if (before !== undefined && before >= 0x30 && before <= 0x39) continue; // 2zhi: part of a code
     if (run.length > 1 && run === run.toUpperCase()) continue;
     // Left context as already rewritten (bao证zhi愈: 证 follows the restored 保).
     let left: string[];

@@ -133,9 +133,14 @@ export function syllabify(run: string, limit = 8): Syllable[][] {
   return results;
 }
 
+// Syllables without a vowel (嗯 n, ng; 呣 m; 哼 hm, hng): real readings, but as pieces of a
+// longer run they only add false splits (xian → xi + a + n).
+const NO_VOWEL = new Set(['n', 'ng', 'm', 'hm', 'hng']);
+
 /** Ways to cut `letters` into valid syllables, as lists of lengths (at most `limit`). */
 function segmentLetters(letters: string, limit: number): number[][] {
   load();
+  if (NO_VOWEL.has(letters)) return [[letters.length]];
   const out: number[][] = [];
   const walk = (from: number, acc: number[]): void => {
     if (out.length >= limit) return;
@@ -145,7 +150,8 @@ function segmentLetters(letters: string, limit: number): number[][] {
     }
     // Longest first: "xian" before "xi" + "an".
     for (let len = Math.min(6, letters.length - from); len >= 1; len--) {
-      if (syllables!.has(letters.slice(from, from + len))) {
+      const piece = letters.slice(from, from + len);
+      if (syllables!.has(piece) && !NO_VOWEL.has(piece)) {
         acc.push(len);
         walk(from + len, acc);
         acc.pop();

@@ -18,7 +18,30 @@ import { unchanged, type Normalized } from './normalized.js';
  * The kept character maps to the whole run, so a match covers every copy.
  */
 
-const DOUBLED = /(\p{Script=Han})\1+/gu;
+/** Runs of one Han character repeated, found with a plain loop (a backreference regex is slower). */
+function* doubledRuns(text: string): Generator<{ ch: string; at: number; end: number }> {
+  const n = text.length;
+  let i = 0;
+  while (i + 1 < n) {
+    const c = text.charCodeAt(i);
+    // Cheap test first: a doubled BMP character repeats its unit; an astral one starts with a
+    // high surrogate.
+    if (c < 0x3400 || (c !== text.charCodeAt(i + 1) && (c < 0xd800 || c > 0xdbff))) {
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const w = cp > 0xffff ? 2 : 1;
+    if (text.codePointAt(i + w) !== cp || !isHanCp(cp)) {
+      i += w;
+      continue;
+    }
+    let end = i + 2 * w;
+    while (text.codePointAt(end) === cp) end += w;
+    yield { ch: text.slice(i, i + w), at: i, end };
+    i = end;
+  }
+}
 const CONTEXT = 12;
 
 /** Whether some lexicon word has `c` at its end (after `left`) / its start (before `right`) / inside. */
@@ -50,15 +73,12 @@ function doubledBefore(text: string, i: number): boolean {
 
 /** Collapses doubled characters that hide a lexicon word (see above). */
 export function collapseRepeats(text: string, lexicon: Lexicon): Normalized {
-  DOUBLED.lastIndex = 0;
-  if (!DOUBLED.test(text)) return unchanged(text);
-  DOUBLED.lastIndex = 0;
   let out: MapWriter | undefined;
   let copied = 0;
-  for (const m of text.matchAll(DOUBLED)) {
-    const c = m[1]!;
-    const at = m.index;
-    const end = at + m[0].length;
+  for (const m of doubledRuns(text)) {
+    const c = m.ch;
+    const at = m.at;
+    const end = m.end;
     const reduplicated = doubledAt(text, end) || doubledBefore(text, at);
     if (!reduplicated && lexicon.hasBigram(c, c)) continue;
     let left: string[];

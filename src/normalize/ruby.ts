@@ -1,4 +1,4 @@
-import { cpAt, hanBefore } from './han.js';
+import { cpAt, hanBefore, letterTouchesHan } from './han.js';
 import { MapWriter } from './map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
 import { PINYIN_LETTER, readsAs, syllabify, type Syllable } from './pinyin.js';
@@ -16,11 +16,9 @@ import { PINYIN_LETTER, readsAs, syllabify, type Syllable } from './pinyin.js';
  */
 
 const L = PINYIN_LETTER;
-// A parenthesised annotation, or a bare run of pinyin letters (with tone digits).
 // A parenthesised annotation (tone digits allowed, 0 for the neutral tone), or a bare run of
 // pinyin letters: bare tone digits would be indistinguishable from a number that follows.
 const CANDIDATE = new RegExp(`\\(\\s*[${L}][${L}0-5'’\\- ]*\\)|[${L}]+`, 'gu');
-const QUICK = new RegExp(`\\p{Script=Han}\\(?\\s*[${L}]`, 'u');
 const LETTER = new RegExp(`[${L}]`, 'u');
 /** The most characters one annotation may cover (当事人(dang shi ren)). */
 const MAX_CHARS = 6;
@@ -37,7 +35,7 @@ export function annotates(run: string, chars: readonly string[]): boolean {
 }
 
 export function stripRubyAnnotations(text: string): Normalized {
-  if (!QUICK.test(text)) return unchanged(text);
+  if (!letterTouchesHan(text)) return unchanged(text);
   let out: MapWriter | undefined;
   let copied = 0;
   // End of the last deleted annotation, and the characters it annotated, for chains: 高(gao)(gao).

@@ -59,3 +59,21 @@ describe('stripInvisibles', () => {
     expect(n.map.toSource(0, 0)).toEqual([0, 0]);
   });
 });
+
+describe('stripInvisibles: the rarer blanks', () => {
+  it.each([
+    ['\u115F', 'Hangul choseong filler'],
+    ['\u1160', 'Hangul jungseong filler'],
+    ['\u17B4', 'Khmer inherent vowel'],
+    ['\u206A', 'deprecated format character'],
+    ['\uFFF9', 'interlinear annotation anchor'],
+    ['\u{1BCA0}', 'shorthand format letter overlap'],
+    ['\u{1D173}', 'musical symbol begin beam'],
+  ])('deletes %j (%s) inside a word and maps around it', (ch) => {
+    const input = `保${ch}证治愈`;
+    const n = stripInvisibles(input);
+    expect(n.text).toBe('保证治愈');
+    const [s, e] = n.map.toSource(0, 4);
+    expect(input.slice(s, e)).toBe(input);
+  });
+});

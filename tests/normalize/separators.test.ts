@@ -100,3 +100,35 @@ describe('joinSeparatedHan', () => {
     expect(joinSeparatedHan(' * - ').text).toBe(' * - ');
   });
 });
+
+describe('joinSeparatedHan: more fillers, pinyin and doubled characters in a chain', () => {
+  it.each([
+    ['保✿证✿治✿愈', '保证治愈'],
+    ['保^证^治', '保证治'],
+    ['保=证', '保证'],
+    ['保★证★治', '保证治'],
+    ['保→证→治', '保证治'],
+    ['保—证', '保证'],
+    ['保\u2800证\u2800治', '保证治'],
+    // One pinyin syllable stands for a character in a padded chain (the pinyin step restores it).
+    ['保*证*zhi4*愈', '保证zhi4愈'],
+    ['bao*证*治*愈', 'bao证治愈'],
+    ['不 复 fa', '不复fa'],
+    // A doubled character counts as one (the repeats step collapses it).
+    ['保保*证证*治治*愈愈', '保保证证治治愈愈'],
+    ['不 复复 发', '不复复发'],
+  ])('%s → %s', (input, expected) => {
+    expect(joinSeparatedHan(input).text).toBe(expected);
+  });
+
+  it.each([
+    ['二○一○年', 'white circles are zeros'],
+    ['治…疗…好', 'an ellipsis is punctuation (and NFKC makes it a doubled dot)'],
+    ['保“证”治', 'quotation marks carry meaning (mentions)'],
+    ['A * B * C', 'letters alone'],
+    ['a * b * 你', 'pinyin needs two Han characters in the group'],
+    ['Hao * 你 Ma', 'capitalised words are not pinyin'],
+  ])('leaves %s alone (%s)', (input) => {
+    expect(joinSeparatedHan(input).text).toBe(input);
+  });
+});
