@@ -66,6 +66,11 @@ describe('inline and block elements', () => {
     expect(field(r, 'body').text).toBe('保证治愈，根治胃病');
   });
 
+  it('reads ruby text without its pronunciation', async () => {
+    const r = await extractHtml('<p><ruby>保<rt>bǎo</rt>证<rp>(</rp><rt>zhèng</rt><rp>)</rp></ruby>治愈</p>');
+    expect(field(r, 'body').text).toBe('保证治愈');
+  });
+
   it('puts block elements on separate lines and collapses repeated breaks', async () => {
     const r = await extractHtml('<div><div><h2>标题</h2></div></div><section><p>第一段</p><p>第二段</p></section><ul><li>甲</li><li>乙</li></ul>');
     expect(field(r, 'body').text).toBe('标题\n第一段\n第二段\n甲\n乙');

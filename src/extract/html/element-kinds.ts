@@ -1,9 +1,12 @@
 // How each HTML element affects extracted text, following browsers' default rendering.
 
-/** Never rendered as text: metadata, scripts, embedded documents, fallback content. */
+/**
+ * Never rendered as text: metadata, scripts, embedded documents, fallback content — and <rt>,
+ * ruby pronunciation (当<rt>dang</rt>), shown above the characters, never part of their words.
+ */
 export const SKIPPED = new Set([
   'head', 'title', 'script', 'style', 'noscript', 'template', 'iframe', 'noembed', 'noframes',
-  'object', 'embed', 'video', 'audio', 'canvas', 'datalist', 'rp', 'svg', 'math', 'meta', 'link', 'base',
+  'object', 'embed', 'video', 'audio', 'canvas', 'datalist', 'rp', 'rt', 'svg', 'math', 'meta', 'link', 'base',
 ]);
 
 /** Block-level boxes: their text starts and ends on its own line. */
