@@ -1,6 +1,9 @@
 import type { AdType, DocContext, DocumentResult, SourceDocument, SourceFailure } from '../core/types.js';
 import { scanDocument, type EngineField, type Scanner, type Tokenize } from '../engine/index.js';
+import { LineIndex } from '../core/line-index.js';
+import type { Finding } from '../core/types.js';
 import { extract } from '../extract/index.js';
+import type { HiddenText, HtmlField } from '../extract/html/html-fields.js';
 import type { CertRegistry } from '../engine/numbers/registry.js';
 import { normalize } from '../normalize/index.js';
 
@@ -36,6 +39,7 @@ export async function scanSourceWithText(doc: SourceDocument, scanner: Scanner, 
   }
   const result: DocumentResult = { uri: doc.uri, ...scanText(extracted.original, extracted.fields, scanner, options), charset: extracted.charset, format: extracted.format };
   if (doc.finalUri) result.finalUri = doc.finalUri;
+  markHiddenText(result, extracted.original, extracted.fields.flatMap((f) => (f as HtmlField).hidden ?? []));
   return { result, original: extracted.original };
 }
 
@@ -56,4 +60,21 @@ export function scanText(
 
 export function sourceFailure(f: SourceFailure): DocumentResult {
   return failedDocument(f.uri, f.error);
+}
+
+/** Notes hidden HTML text on the document and tags the findings that lie in it. */
+function markHiddenText(result: DocumentResult, original: string, hidden: HiddenText[]): void {
+  const shown = hidden.filter((h) => h.fieldEnd > h.fieldStart);
+  if (shown.length === 0) return;
+  const first = shown.reduce((a, b) => (b.start < a.start ? b : a));
+  result.hiddenText = {
+    elements: shown.length,
+    insideWords: shown.filter((h) => h.inWord).length,
+    reasons: [...new Set(shown.map((h) => h.reason))].slice(0, 5),
+    first: new LineIndex(original).position(first.start),
+  };
+  const inside = (f: Finding) => shown.some((h) => f.start.offset < h.end && h.start < f.end.offset);
+  for (const f of [...result.findings, ...result.suppressed]) {
+    if (f.match !== '' && inside(f)) f.reason = f.reason ? `${f.reason},hidden-text` : 'hidden-text';
+  }
 }

@@ -107,6 +107,17 @@ export interface DocumentResult {
   format?: 'text' | 'html';
   /** The URL HTTP redirects led to, when it differs from `uri`. */
   finalUri?: string;
+  /**
+   * HTML text a browser would not show (display:none, font-size:0…): suspicious in an ad. It is
+   * scanned after the visible text; findings inside it carry the reason `hidden-text`.
+   */
+  hiddenText?: {
+    elements: number;
+    /** Hidden elements placed inside a visible word (保<span hidden>x</span>证): a filter dodge. */
+    insideWords: number;
+    reasons: string[];
+    first: Position;
+  };
 }
 
 export interface ScanSummary {

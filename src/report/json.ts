@@ -4,7 +4,7 @@ import type { DocumentResult, Finding, ScanResult, ScanSummary } from '../core/t
 // listed ones in their own order, so new data shows up without a formatter change.
 const SUMMARY_KEYS = ['documents', 'findings', 'failed', 'suppressed', 'bySeverity', 'byCategory'];
 const SEVERITY_KEYS = ['error', 'warning', 'info'];
-const DOCUMENT_KEYS = ['uri', 'adTypes', 'context', 'evidence', 'error', 'findings', 'suppressed'];
+const DOCUMENT_KEYS = ['uri', 'adTypes', 'context', 'evidence', 'error', 'findings', 'suppressed', 'hiddenText'];
 const FINDING_KEYS = [
   'ruleId',
   'category',

@@ -23,7 +23,7 @@ export function formatPretty(result: ScanResult, options: PrettyOptions): string
   // A private instance: the global chalk reads the environment, this formatter must not.
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const blocks = result.documents
-    .filter((doc) => doc.findings.length > 0 || doc.error != null)
+    .filter((doc) => doc.findings.length > 0 || doc.error != null || doc.hiddenText !== undefined)
     .map((doc) => documentBlock(doc, c, options.cwd));
   const withFindings = result.documents.filter((doc) => doc.findings.length > 0).length;
   blocks.push([summaryLine(result.summary, withFindings, c)]);
@@ -35,6 +35,11 @@ function documentBlock(doc: DocumentResult, c: ChalkInstance, cwd: string | unde
   const about = [doc.adTypes.join(', '), doc.context].filter((part) => part.length > 0).join(' · ');
   const lines = [about ? `${c.underline(uri)}  ${c.dim(printable(about))}` : c.underline(uri)];
   if (doc.error != null) lines.push(`  ${c.red('error')}  ${printable(doc.error)}`);
+  if (doc.hiddenText) {
+    const h = doc.hiddenText;
+    const inWords = h.insideWords ? `, ${h.insideWords} inside words` : '';
+    lines.push(`  ${c.yellow('note')}   ${h.elements} hidden HTML element(s) with text${inWords} (${printable(h.reasons.join(', '))}), first at ${uri}:${h.first.line}:${h.first.column}`);
+  }
 
   const locations = doc.findings.map((f) => `${uri}:${f.start.line}:${f.start.column}`);
   // Every location in a block starts with the same uri, so code-unit length aligns them.
