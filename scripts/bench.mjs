@@ -305,6 +305,22 @@ async function bench(opts, tmp, staleWarning) {
     }
   }
 
+  // ---- normalisation's share of scan time (in-process, on the same generator) -----------
+  let normalization = null;
+  progress('measuring normalisation\'s share of scan time');
+  try {
+    const mb = String(Math.min(opts.mb, 5));
+    const out = execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'normalize-share.mjs'), '--mb', mb, '--seed', String(opts.seed), '--json'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 600_000,
+    });
+    normalization = JSON.parse(out);
+  } catch (err) {
+    warnings.push(`normalisation share: could not be measured: ${err.message.split('\n')[0]}`);
+  }
+
   const result = {
     environment: env,
     build: { built: true, staleWarning },
@@ -312,6 +328,7 @@ async function bench(opts, tmp, staleWarning) {
     corpus: corpusInfo,
     throughput,
     latency: { file: latencyFile, stdin: latencyStdin },
+    normalization,
     warnings,
     problems,
     ok: problems.length === 0,
@@ -364,6 +381,14 @@ function table(r) {
     out += row('  median', `${num(l.medianMs, ' ms')} — ${verdict}; min ${num(l.minMs, ' ms')}`);
     out += row('  exit code(s)', `${l.exitCodes.join(', ')} (1 expected: findings)`);
     out += row('  peak RSS', num(l.peakRssMiB, ' MiB'));
+  }
+
+  const n = r.normalization;
+  if (n) {
+    out += `\nNormalisation (in-process, ${n.corpus.MiB} MiB of the same corpus, one pass)\n`;
+    out += row('share of scan time', `${(n.normalizeShareOfScan * 100).toFixed(1)}% (${n.normalizeMs} ms of ${n.scanMs} ms; extraction ${n.extractMs} ms)`);
+    out += row('rate', `${n.normalizeMiBPerSecond} MiB/s`);
+    out += row('per step (ms)', Object.entries(n.stepsMs).map(([k, v]) => `${k} ${v}`).join(', '));
   }
 
   if (r.warnings.length) out += `\nWarnings:\n${r.warnings.map((w) => `  - ${w}`).join('\n')}\n`;

@@ -3,14 +3,14 @@
 // generator, seed and size): every document is extracted, then each of its fields is
 // normalised step by step and the whole document scanned (scanText, which normalises again
 // inside). Prints the time per normalisation step, normalisation in all, and the scan.
-//   node scripts/noise/normalize-share.mjs [--mb 5] [--seed 1] [--json]
-// Run `npm run build` first. A candidate for `npm run bench` to report as a line of its own.
+//   node scripts/bench/normalize-share.mjs [--mb 5] [--seed 1] [--json]
+// Run `npm run build` first. `npm run bench` runs it and reports the share as a line of its own.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildCorpus } from '../bench/corpus.mjs';
+import { buildCorpus } from './corpus.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values } = parseArgs({
