@@ -1,25 +1,17 @@
-import type { CompiledMask } from '../rules/compile.js';
 import type { Span } from '../core/sentences.js';
 
 /** U+FFFC OBJECT REPLACEMENT CHARACTER: no rule term or pattern contains it. */
 export const MASK_CHAR = '\uFFFC';
 
 /**
- * Replaces statutory disclaimers and numbers with same-length placeholders, so content
- * rules never fire on them (…不能代替药物治疗疾病 is not a treatment claim; 国药准字 is not a
- * drug named in a medical ad) while every offset stays valid.
+ * Replaces statutory statements and numbers (the spans given) with same-length placeholders,
+ * so content rules never fire on them (…不能代替药物治疗疾病 is not a treatment claim; 国药准字
+ * is not a drug named in a medical ad) while every offset stays valid.
  */
-export function maskText(text: string, masks: CompiledMask[], extra: Span[]): { text: string; masked: Span[] } {
-  const spans: Span[] = [...extra];
-  for (const m of masks) {
-    m.re.lastIndex = 0;
-    for (const hit of text.matchAll(m.re)) {
-      if (hit[0].length) spans.push({ start: hit.index, end: hit.index + hit[0].length });
-    }
-  }
-  if (spans.length === 0) return { text, masked: [] };
+export function maskText(text: string, given: readonly Span[]): string {
+  if (given.length === 0) return text;
   // Merge the spans, then rebuild from slices: no per-character arrays on long pages.
-  spans.sort((a, b) => a.start - b.start);
+  const spans = [...given].sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;
   for (const s of spans) {
@@ -28,6 +20,5 @@ export function maskText(text: string, masks: CompiledMask[], extra: Span[]): { 
     out += text.slice(at, start) + text.slice(start, s.end).replace(/[^\n]/gu, (ch) => MASK_CHAR.repeat(ch.length));
     at = s.end;
   }
-  out += text.slice(at);
-  return { text: out, masked: spans };
+  return out + text.slice(at);
 }

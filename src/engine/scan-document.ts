@@ -1,4 +1,4 @@
-import { classify, findNumbers, type Classification, type CompiledClassifier, type FoundNumber } from '../classify/index.js';
+import { classify, findNumbers, type Classification, type CompiledClassifier } from '../classify/index.js';
 import { LineIndex } from '../core/line-index.js';
 import type { AdType, DocContext, DocumentResult, FieldName, Finding, SuppressedFinding } from '../core/types.js';
 import type { CompiledRule, CompiledRuleSet } from '../rules/compile.js';
@@ -65,10 +65,14 @@ export function scanDocument(input: EngineInput, scanner: Scanner, options: Scan
       appliesTo(r, cls.adTypes) && (!r.whenDocument || r.whenDocument.test(whole)) && !(r.whenAbsent && r.whenAbsent.test(whole)),
   );
   const contentRules = applicable.filter((r) => r.matcher);
-  input.fields.forEach((field, fi) => {
-    raw.push(...matchField(field.text, fi, numbers[fi]!, contentRules, scanner.rules, options.tokenize, cls));
-  });
+  // Statutory statements are found once: masked for content rules, required by checks.
   const statements = findStatements(input.fields, scanner.rules.masks);
+  if (contentRules.length > 0) {
+    input.fields.forEach((field, fi) => {
+      const masked = maskText(field.text, [...numbers[fi]!, ...statements.filter((s) => s.field === fi)]);
+      raw.push(...matchField(masked, fi, contentRules, scanner.rules, options.tokenize, cls));
+    });
+  }
   for (const rule of applicable.filter((r) => r.check)) {
     const check = rule.check!;
     if (check.name === 'require-statement') raw.push(...runStatementCheck(rule, check.statements, statements, scanner.rules.masks, cls));
@@ -97,17 +101,16 @@ function appliesTo(rule: CompiledRule, adTypes: AdType[]): boolean {
   return adTypes.some((t) => rule.adTypes!.has(t));
 }
 
+/** Content rules over one field's text, statements and numbers already masked. */
 function matchField(
-  text: string,
+  masked: string,
   fieldIndex: number,
-  numbers: FoundNumber[],
   rules: CompiledRule[],
   ruleSet: CompiledRuleSet,
   tokenize: Tokenize,
   cls: Classification,
 ): RawFinding[] {
-  if (rules.length === 0 || text.length === 0) return [];
-  const { text: masked } = maskText(text, ruleSet.masks, numbers);
+  if (rules.length === 0 || masked.length === 0) return [];
   const sentences = splitSentences(masked);
   const hitsBySentence = new Map<number, Map<number, Span[]>>();
   for (const hit of ruleSet.automaton.search(masked)) {
