@@ -1,4 +1,5 @@
 import { lazyBmpTable } from './bmp-table.js';
+import type { MapWriter } from './map-writer.js';
 
 const HAN = /^\p{Script=Han}$/u;
 const bmpHan = lazyBmpTable((cp) => (cp >= 0xd800 && cp <= 0xdfff ? 0 : HAN.test(String.fromCharCode(cp)) ? 1 : 0));
@@ -24,6 +25,18 @@ export function cpBefore(text: string, i: number): number | undefined {
 /** The code point at offset `i`, or undefined at the end. */
 export function cpAt(text: string, i: number): number | undefined {
   return i < text.length ? text.codePointAt(i) : undefined;
+}
+
+/**
+ * Up to `max` Han characters before offset `at` as the calling step has already rewritten
+ * them (bao证zhi愈: 证 follows the restored 保). With a writer, the untouched text since
+ * `copied` is flushed into it first; returns the context and where copying now stands.
+ */
+export function rewrittenBefore(text: string, at: number, max: number, out: MapWriter | undefined, copied: number): { left: string[]; copied: number } {
+  if (!out) return { left: hanBefore(text, at, max), copied };
+  out.copy(text.slice(copied, at), copied);
+  const tail = out.tail(max * 2);
+  return { left: hanBefore(tail, tail.length, max), copied: at };
 }
 
 /** Up to `max` Han characters (code points) ending just before offset `i`, in reading order. */

@@ -1,4 +1,4 @@
-import { cpAt, cpBefore, hanAfter, hanBefore } from './han.js';
+import { cpAt, cpBefore, hanAfter, rewrittenBefore } from './han.js';
 import type { Lexicon } from './lexicon.js';
 import { MapWriter } from './map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
@@ -98,14 +98,7 @@ export function fillMasks(text: string, lexicon: Lexicon): Normalized {
     const end = at + m[0].length;
     const k = symbols.length;
     let left: string[];
-    if (out) {
-      out.copy(text.slice(copied, at), copied);
-      copied = at;
-      const tail = out.tail(CONTEXT * 2);
-      left = hanBefore(tail, tail.length, CONTEXT);
-    } else {
-      left = hanBefore(text, at, CONTEXT);
-    }
+    ({ left, copied } = rewrittenBefore(text, at, CONTEXT, out, copied));
     const right = hanAfter(text, end, CONTEXT);
     if (left.length + right.length < 2) continue;
     // Padding rather than a mask?

@@ -1,4 +1,4 @@
-import { cpAt, cpBefore, hanAfter, hanBefore, isHanCp, letterTouchesHan } from './han.js';
+import { cpAt, cpBefore, hanAfter, isHanCp, letterTouchesHan, rewrittenBefore } from './han.js';
 import type { Lexicon } from './lexicon.js';
 import { MapWriter } from './map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
@@ -65,14 +65,7 @@ export function restorePinyinWords(text: string, lexicon: Lexicon): Normalized {
     if (run.length > 1 && run === run.toUpperCase()) continue;
     // Left context as already rewritten (bao证zhi愈: 证 follows the restored 保).
     let left: string[];
-    if (out) {
-      out.copy(text.slice(copied, at), copied);
-      copied = at;
-      const tail = out.tail(CONTEXT * 2);
-      left = hanBefore(tail, tail.length, CONTEXT);
-    } else {
-      left = hanBefore(text, at, CONTEXT);
-    }
+    ({ left, copied } = rewrittenBefore(text, at, CONTEXT, out, copied));
     const right = hanAfter(text, end, CONTEXT);
     let best: Fill[] = [];
     for (const seq of syllabify(run)) {

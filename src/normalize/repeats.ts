@@ -1,4 +1,4 @@
-import { cpAt, cpBefore, hanAfter, hanBefore, isHanCp } from './han.js';
+import { cpAt, cpBefore, hanAfter, isHanCp, rewrittenBefore } from './han.js';
 import type { Lexicon } from './lexicon.js';
 import { MapWriter } from './map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
@@ -82,14 +82,7 @@ export function collapseRepeats(text: string, lexicon: Lexicon): Normalized {
     const reduplicated = doubledAt(text, end) || doubledBefore(text, at);
     if (!reduplicated && lexicon.hasBigram(c, c)) continue;
     let left: string[];
-    if (out) {
-      out.copy(text.slice(copied, at), copied);
-      copied = at;
-      const tail = out.tail(CONTEXT * 2);
-      left = hanBefore(tail, tail.length, CONTEXT);
-    } else {
-      left = hanBefore(text, at, CONTEXT);
-    }
+    ({ left, copied } = rewrittenBefore(text, at, CONTEXT, out, copied));
     // The right side may itself be doubled (保保|证证): read it collapsed.
     const right = collapsedRun(hanAfter(text, end, CONTEXT * 2)).slice(0, CONTEXT);
     if (!reduplicated) {
