@@ -6,22 +6,14 @@
 // fast-check, whose shrinking drives every number to 0 — and 0 always means "no noise" or "the
 // first option", so a shrunk counterexample carries the least noise that still fails.
 import { createRequire } from 'node:module';
+import { mulberry32 } from '../lib/random.mjs';
 import { itemRange } from './items.mjs';
 
 const require = createRequire(import.meta.url);
 
 // ---- randomness --------------------------------------------------------------------------
 
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export function chooser(next) {
   return {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/normalize/index.js';
+import { mulberry32 } from '../../scripts/lib/random.mjs';
 
-// A seeded generator, so a failure can be replayed from the printed seed.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+// Seeded, so a failure can be replayed from the printed seed.
 const PHRASES = ['保证治愈', '无效退款', '包治百病', '根治', '不复发', '治愈率', '药到病除见效'];
 const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\ufe0f', '\u{e0100}', '\u{e0041}', '\u202e'];
 const SYMBOLS = ['*', '·', '-', '_', '~', '/', '|', '#', '+', '•', '＊', '－', '😀', '🔥', ' * '];

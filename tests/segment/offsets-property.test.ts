@@ -1,17 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getSegmenter } from '../../src/segment/index.js';
-
 // Seeded, so a failure can be replayed from the printed seed.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../scripts/lib/random.mjs';
 
 const PIECES = [
   '保证', '治愈', '患者', '说', '第一', '医院', '的', '最', '王', '女士', '表示', '根治术',
