@@ -12,7 +12,7 @@ import {
   type ReportOptions,
 } from '../report/index.js';
 import type { RuleSetData } from '../rules/load.js';
-import { DEFAULT_SOURCE_OPTIONS, isFailure, readInputs, type SourceOptions } from '../sources/index.js';
+import { isFailure, readInputs, type SourceOptions } from '../sources/index.js';
 import { describeFsError } from '../sources/messages.js';
 import { packageVersion } from '../sources/package-version.js';
 import {
@@ -41,18 +41,15 @@ import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { wantsColor, type CliIo } from './io.js';
 import { loadScanner, type LoadedScanner } from './load-scanner.js';
 import { formatNames } from './scan-options.js';
+import { sourceOptions, type SourceFlags } from './source-flags.js';
 import { displayPath, loadConfig, loadSuppressions, readBaselineFile, writeBaselineFile } from './triage-files.js';
 
 /** The options shared by `scan` and `baseline prune` (see scan-options.ts). */
-export interface ScanInputFlags {
+export interface ScanInputFlags extends SourceFlags {
   config?: string | false;
   adType?: string;
   rules?: string[];
   builtinRules: boolean;
-  ext?: string;
-  timeout?: string;
-  maxBytes?: string;
-  maxRedirects?: string;
   fullDict?: boolean;
   asOf?: string;
   certRegistry?: string;
@@ -94,27 +91,6 @@ export function parseAsOf(value: string | undefined, now = new Date()): Date {
 export function parseFailOn(value: string): FailOn {
   if (value === 'never' || SEVERITIES.includes(value as Severity)) return value as FailOn;
   throw new CliError(`--fail-on: expected error, warning, info or never, got "${value}"`);
-}
-
-function positiveInt(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new CliError(`${flag}: expected a whole number, got "${value}"`);
-  return n;
-}
-
-function sourceOptions(flags: ScanInputFlags): Partial<SourceOptions> {
-  const o: Partial<SourceOptions> = {};
-  if (flags.ext) {
-    o.extensions = flags.ext.split(',').map((e) => e.trim()).filter(Boolean).map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase());
-  }
-  const timeout = positiveInt(flags.timeout, '--timeout');
-  if (timeout !== undefined) o.timeoutMs = timeout;
-  const maxBytes = positiveInt(flags.maxBytes, '--max-bytes');
-  if (maxBytes !== undefined) o.maxBytes = maxBytes;
-  const redirects = positiveInt(flags.maxRedirects, '--max-redirects');
-  if (redirects !== undefined) o.maxRedirects = redirects;
-  return { ...DEFAULT_SOURCE_OPTIONS, ...o };
 }
 
 /** Whether any finding is at or above the threshold. */

@@ -42,12 +42,32 @@ export interface SourceDocument {
   contentType?: string;
   /** Where HTTP redirects led, when that differs from `uri`. */
   finalUri?: string;
+  /** How the document was obtained, kept as evidence (fetch time, HTTP status, archive record). */
+  fetch?: FetchEvidence;
+  /** The caller's record id (`--input-format jsonl`), echoed in the result. */
+  id?: string;
+}
+
+/** Provenance of a fetched or archived document, for enforcement files. */
+export interface FetchEvidence {
+  /** ISO 8601 time the response arrived (for WARC records: the record's WARC-Date). */
+  fetchedAt?: string;
+  /** HTTP status of the final response. */
+  status?: number;
+  /** WARC-Record-ID of the archived response. */
+  recordId?: string;
+  /** The archive the record was read from. */
+  archive?: string;
+  /** Attempts made (1 when the first request succeeded). */
+  attempts?: number;
 }
 
 /** A source that could not be read; it becomes a per-document error in the report. */
 export interface SourceFailure {
   uri: string;
   error: string;
+  /** What was known before the failure (e.g. the HTTP status that ended the retries). */
+  fetch?: FetchEvidence;
 }
 
 export interface Evidence {
@@ -96,6 +116,8 @@ export interface SuppressedFinding extends Finding {
 
 export interface DocumentResult {
   uri: string;
+  /** The caller's record id (`--input-format jsonl`). */
+  id?: string;
   adTypes: AdType[];
   context: DocContext;
   evidence: Evidence[];
@@ -107,6 +129,14 @@ export interface DocumentResult {
   format?: 'text' | 'html';
   /** The URL HTTP redirects led to, when it differs from `uri`. */
   finalUri?: string;
+  /** Fetch time, HTTP status, archive record: how the scanned bytes were obtained. */
+  fetch?: FetchEvidence;
+  /** SHA-256 (hex) of the bytes scanned, before any decoding. */
+  sha256?: string;
+  /** The first URI in the run with byte-identical content: scanned once, reported for each URI. */
+  sameContentAs?: string;
+  /** Hash of the compiled rule set that produced the findings (see `adscan rules list --version`). */
+  rulesHash?: string;
   /**
    * HTML text a browser would not show (display:none, font-size:0…): suspicious in an ad. It is
    * scanned after the visible text; findings inside it carry the reason `hidden-text`.
