@@ -17,7 +17,7 @@ export async function extract(doc: SourceDocument): Promise<Extracted> {
   const format = detectFormat(original, doc.uri, doc.contentType);
   const fields =
     format === 'html'
-      ? await extractHtmlFields(original)
+      ? extractHtmlFields(original)
       : [{ name: 'body' as const, text: original, map: OffsetMap.identity(original.length) }];
   return { original, charset, format, fields };
 }

@@ -1,20 +1,15 @@
-import { packageVersion } from './package-version.js';
+import { DEFAULT_FETCH_OPTIONS, type FetchOptions } from './fetch/options.js';
 
-export interface SourceOptions {
+/** FetchOptions (timeouts, limits, retries, robots.txt) plus how local inputs are found. */
+export interface SourceOptions extends FetchOptions {
   /** Extensions a directory walk picks up (explicit file arguments are always read). */
   extensions: string[];
   /** Largest file or HTTP body accepted, in bytes. */
   maxBytes: number;
-  /** Total time allowed for one URL, redirects and body included. */
-  timeoutMs: number;
-  maxRedirects: number;
-  userAgent: string;
 }
 
 export const DEFAULT_SOURCE_OPTIONS: SourceOptions = {
-  extensions: ['.txt', '.md', '.html', '.htm'],
+  ...DEFAULT_FETCH_OPTIONS,
+  extensions: ['.txt', '.md', '.html', '.htm', '.warc', '.warc.gz'],
   maxBytes: 20 * 1024 * 1024,
-  timeoutMs: 15_000,
-  maxRedirects: 5,
-  userAgent: `adscan/${packageVersion()}`,
 };

@@ -124,6 +124,7 @@ describe('readInputs: URLs', () => {
       uri: `${base}/gbk`,
       bytes: expect.any(Uint8Array),
       contentType: 'text/html; charset=gbk',
+      fetch: { fetchedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), status: 200, attempts: 1 },
     });
     expect('bytes' in doc && iconv.decode(Buffer.from(doc.bytes), 'gbk')).toBe(GBK_PAGE);
   });
@@ -163,7 +164,7 @@ describe('readInputs: URLs', () => {
 
   it('turns non-2xx statuses into failures with the status', async () => {
     expect(summary([await fetchOne('/missing')])).toEqual([[`${base}/missing`, 'ERROR HTTP 404 Not Found']]);
-    expect(summary([await fetchOne('/broken')])).toEqual([[`${base}/broken`, 'ERROR HTTP 500 Internal Server Error']]);
+    expect(summary([await fetchOne('/broken', { retries: 0 })])).toEqual([[`${base}/broken`, 'ERROR HTTP 500 Internal Server Error']]);
   });
 
   it('gives up on a server that never answers after timeoutMs', async () => {

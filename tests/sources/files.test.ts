@@ -108,8 +108,8 @@ describe('readInputs: files and directories', () => {
   it('reports a directory with no matching file', async () => {
     const items = await collect(readInputs([at('lonely'), at('empty')]));
     expect(summary(items)).toEqual([
-      [at('lonely'), 'ERROR no matching files (looking for .txt, .md, .html, .htm)'],
-      [at('empty'), 'ERROR no matching files (looking for .txt, .md, .html, .htm)'],
+      [at('lonely'), 'ERROR no matching files (looking for .txt, .md, .html, .htm, .warc, .warc.gz)'],
+      [at('empty'), 'ERROR no matching files (looking for .txt, .md, .html, .htm, .warc, .warc.gz)'],
     ]);
   });
 
@@ -144,7 +144,7 @@ describe('readInputs: files and directories', () => {
   });
 
   it('has the documented defaults', () => {
-    expect(DEFAULT_SOURCE_OPTIONS.extensions).toEqual(['.txt', '.md', '.html', '.htm']);
+    expect(DEFAULT_SOURCE_OPTIONS.extensions).toEqual(['.txt', '.md', '.html', '.htm', '.warc', '.warc.gz']);
     expect(DEFAULT_SOURCE_OPTIONS.maxBytes).toBe(20 * 1024 * 1024);
     expect(DEFAULT_SOURCE_OPTIONS.timeoutMs).toBe(15000);
     expect(DEFAULT_SOURCE_OPTIONS.maxRedirects).toBe(5);

@@ -11,6 +11,7 @@ export type ReferenceContext = 'text' | 'attribute';
  * `attribute` applies the attribute rule that `&copy=` or `&notx` stay literal.
  */
 export function decodeReferences(raw: string, rawStart: number, context: ReferenceContext): MappedChars {
+  if (!raw.includes('&') && !raw.includes('\r')) return { text: raw, starts: [], ends: [], base: rawStart };
   const out: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];

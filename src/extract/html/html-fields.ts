@@ -7,8 +7,11 @@ import { collectHiddenSelectors, hiddenReason, type HiddenSelectors, type Hidden
 import { TextLayout } from './layout.js';
 import type { MappedChars } from './mapped-chars.js';
 import { mapNodeText } from './node-text.js';
+import { parseHtmlTree } from './parse-tree.js';
 
 const META_NAMES = new Set(['description', 'keywords']);
+
+const TABLE_STRUCTURE = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
 
 export type { HiddenText } from './hidden.js';
 
@@ -17,15 +20,9 @@ export interface HtmlField extends ExtractedField {
   hidden?: HiddenText[];
 }
 
-/**
- * Parses HTML with cheerio (parse5, with source locations) and extracts its fields. cheerio
- * is imported here, on first use, because loading it costs a few hundred milliseconds that
- * plain-text inputs should not pay.
- */
-export async function extractHtmlFields(original: string): Promise<HtmlField[]> {
-  const { load } = await import('cheerio');
-  const $ = load(original, { sourceCodeLocationInfo: true, scriptingEnabled: true });
-  return fieldsFromDom(original, $.root()[0] as unknown as DomNode);
+/** Parses HTML (htmlparser2, with source locations: parse-tree.ts) and extracts its fields. */
+export function extractHtmlFields(original: string): HtmlField[] {
+  return fieldsFromDom(original, parseHtmlTree(original));
 }
 
 /** Fields in the agreed order: title, meta description/keywords, body, image alt texts. */
@@ -173,11 +170,17 @@ class BodyWalker {
   }
 
   walk(node: DomNode, preformatted: boolean): void {
+    // Text straight inside table structure (outside any cell) is misplaced markup that
+    // browsers show apart from the table: kept in source order, on a line of its own.
+    const stray = TABLE_STRUCTURE.has(node.name ?? '');
     for (const child of node.children ?? []) {
       if (child.type === 'text') {
         const chars = textNodeChars(this.original, child);
         if (chars !== null) {
+          const at = child.sourceCodeLocation!;
+          if (stray) this.layout.blockBoundary(at.startOffset);
           this.layout.text(chars, preformatted);
+          if (stray) this.layout.blockBoundary(at.endOffset);
           this.cursor = child.sourceCodeLocation!.endOffset;
         }
       } else if (child.type === 'root') {

@@ -1,5 +1,6 @@
-import { MappedTextBuilder, type OffsetMap } from '../../core/offset-map.js';
-import type { MappedChars } from './mapped-chars.js';
+import { MapWriter } from '../../core/map-writer.js';
+import type { OffsetMap } from '../../core/offset-map.js';
+import { unitEnd, unitStart, type MappedChars } from './mapped-chars.js';
 
 /** The most consecutive line breaks kept: one blank line, never long blank stretches. */
 const MAX_NEWLINES = 2;
@@ -47,7 +48,7 @@ interface PendingSpace {
  * Text from adjacent nodes is simply concatenated: inline tags never add spaces.
  */
 export class TextLayout {
-  private readonly out: MappedTextBuilder;
+  private readonly out: MapWriter;
   private pendingSpace: PendingSpace | null = null;
   /** Line breaks owed before the next text: the source span for each. */
   private pendingBreaks: { start: number; end: number }[] = [];
@@ -59,17 +60,25 @@ export class TextLayout {
   private lastEmitted: string | undefined;
 
   constructor(sourceLength: number) {
-    this.out = new MappedTextBuilder(sourceLength);
+    this.out = new MapWriter(sourceLength, 1024);
   }
 
   text(chars: MappedChars, preformatted = false): void {
-    for (let i = 0; i < chars.text.length; i++) {
-      const ch = chars.text[i]!;
-      const start = chars.starts[i]!;
-      const end = chars.ends[i]!;
-      if (preformatted) this.preformattedChar(ch, start, end);
-      else if (isCollapsible(ch)) this.collapsibleSpace(ch, start, end);
-      else this.visible(ch, start, end);
+    const text = chars.text;
+    let i = 0;
+    while (i < text.length) {
+      const ch = text[i]!;
+      if (preformatted) this.preformattedChar(ch, unitStart(chars, i), unitEnd(chars, i));
+      else if (isCollapsible(ch)) this.collapsibleSpace(ch, unitStart(chars, i), unitEnd(chars, i));
+      else {
+        // A run of visible characters goes out in one piece (most of a page's text).
+        let j = i + 1;
+        while (j < text.length && !isCollapsible(text[j]!)) j++;
+        this.visibleRun(chars, i, j);
+        i = j;
+        continue;
+      }
+      i++;
     }
   }
 
@@ -123,15 +132,20 @@ export class TextLayout {
     }
   }
 
-  private visible(ch: string, start: number, end: number): void {
+  /** Units [from, to) of `chars`, none of them collapsible whitespace. */
+  private visibleRun(chars: MappedChars, from: number, to: number): void {
     this.flushBreaks();
+    const first = chars.text[from]!;
     const p = this.pendingSpace;
     if (p !== null) {
-      const cjkJoin = p.hasLineBreak && isWideEastAsian(this.lastEmitted) && isWideEastAsian(ch);
+      const cjkJoin = p.hasLineBreak && isWideEastAsian(this.lastEmitted) && isWideEastAsian(first);
       if (!cjkJoin) this.write(' ', p.start, p.end);
       this.pendingSpace = null;
     }
-    this.write(ch, start, end);
+    if (chars.base !== undefined) this.out.copy(chars.text.slice(from, to), chars.base + from);
+    else for (let i = from; i < to; i++) this.out.emit(chars.text[i]!, chars.starts[i]!, chars.ends[i]!);
+    this.lastEmitted = chars.text[to - 1];
+    this.trailingNewlines = 0;
     this.lineHasText = true;
   }
 

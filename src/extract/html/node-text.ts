@@ -1,6 +1,6 @@
 import { decodeReferences, type ReferenceContext } from './decode-references.js';
 import type { SourceSpan } from './dom.js';
-import type { MappedChars } from './mapped-chars.js';
+import { unitEnd, unitStart, type MappedChars } from './mapped-chars.js';
 
 /**
  * The characters of a DOM text (or attribute) value with their source spans. Normally
@@ -30,8 +30,10 @@ function withoutMarkup(raw: string, rawStart: number, context: ReferenceContext)
     if (to <= from) return;
     const part = decodeReferences(raw.slice(from, to), rawStart + from, context);
     result.text += part.text;
-    result.starts.push(...part.starts);
-    result.ends.push(...part.ends);
+    for (let i = 0; i < part.text.length; i++) {
+      result.starts.push(unitStart(part, i));
+      result.ends.push(unitEnd(part, i));
+    }
   };
   for (let m = markup.exec(raw); m !== null; m = markup.exec(raw)) {
     take(last, m.index);
@@ -49,8 +51,8 @@ function alignOnto(data: string, source: MappedChars, span: SourceSpan): MappedC
     let k = j;
     while (k < source.text.length && source.text[k] !== data[i]) k++;
     if (k < source.text.length) {
-      starts.push(source.starts[k]!);
-      ends.push(source.ends[k]!);
+      starts.push(unitStart(source, k));
+      ends.push(unitEnd(source, k));
       j = k + 1;
     } else {
       starts.push(span.startOffset);

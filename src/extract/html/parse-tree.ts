@@ -1,0 +1,108 @@
+import { Parser } from 'htmlparser2';
+import type { DomNode, NodeLocation } from './dom.js';
+
+/** Elements whose first newline a browser drops (`<pre>\ntext` shows "text"). */
+const LEADING_NEWLINE_DROPPED = new Set(['pre', 'listing', 'textarea']);
+
+const FOREIGN_ROOTS: Record<string, string> = {
+  svg: 'http://www.w3.org/2000/svg',
+  math: 'http://www.w3.org/1998/Math/MathML',
+};
+
+/**
+ * Parses HTML into the DomNode tree extraction walks, with exact source locations (start and
+ * end tags, attributes, text runs). Built straight from htmlparser2's streaming callbacks —
+ * the parser cheerio uses in its fast mode — rather than through a general-purpose DOM: a
+ * crawl is mostly markup, and this is the one step whose cost grows with all of it.
+ *
+ * htmlparser2 follows browsers' implied end tags (<p> closed by <div>, <li> by <li>, …) but
+ * not all of the HTML5 tree-construction algorithm (no foster parenting of text out of
+ * tables, no adoption agency for misnested formatting tags). For extracting text in source
+ * order that is what we want: every character keeps its place and its offsets.
+ */
+export function parseHtmlTree(html: string): DomNode {
+  const root: DomNode = { type: 'root', children: [], sourceCodeLocation: { startOffset: 0, endOffset: html.length } };
+  const stack: DomNode[] = [root];
+  /** The open text node: htmlparser2 reports a run around entities in several pieces. */
+  let text: DomNode | null = null;
+  let attrs: Record<string, { startOffset: number; endOffset: number }> | null = null;
+
+  const top = () => stack[stack.length - 1]!;
+  const parser: Parser = new Parser(
+    {
+      onattribute(name) {
+        // At this callback startIndex is the attribute name, endIndex the end of its value.
+        attrs ??= {};
+        if (!(name in attrs)) attrs[name] = { startOffset: parser.startIndex, endOffset: Math.min(parser.endIndex + 1, html.length) };
+      },
+      onopentag(name, attribs) {
+        text = null;
+        const start = parser.startIndex;
+        const tagEnd = Math.min(parser.endIndex + 1, html.length);
+        const loc: NodeLocation = { startOffset: start, endOffset: tagEnd, startTag: { startOffset: start, endOffset: tagEnd } };
+        if (attrs) loc.attrs = attrs;
+        attrs = null;
+        const type = name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';
+        const el: DomNode = { type, name, attribs, children: [], sourceCodeLocation: loc };
+        // SVG and MathML content (an SVG <title>, say) is not HTML: marked as parse5 would.
+        const namespace = top().namespace ?? FOREIGN_ROOTS[name];
+        if (namespace !== undefined) el.namespace = namespace;
+        top().children!.push(el);
+        stack.push(el);
+      },
+      onclosetag(name, isImplied) {
+        text = null;
+        // Close the innermost open element of that name (the parser already matched them up).
+        for (let i = stack.length - 1; i > 0; i--) {
+          const el = stack[i]!;
+          if (el.name !== name) continue;
+          const loc = el.sourceCodeLocation!;
+          if (isImplied) {
+            // Implied by the next tag (or the end of input): the element ends where that starts.
+            loc.endOffset = Math.max(loc.startTag!.endOffset, Math.min(parser.startIndex, html.length));
+          } else {
+            loc.endTag = { startOffset: parser.startIndex, endOffset: Math.min(parser.endIndex + 1, html.length) };
+            loc.endOffset = loc.endTag.endOffset;
+          }
+          stack.length = i;
+          return;
+        }
+      },
+      ontext(raw) {
+        // The HTML input stream reads CR LF and lone CR as LF (decodeReferences does the same).
+        const data = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+        const start = parser.startIndex;
+        const end = parser.endIndex + 1;
+        if (text !== null && text.sourceCodeLocation!.endOffset === start) {
+          text.data += data;
+          text.sourceCodeLocation!.endOffset = end;
+          return;
+        }
+        const parent = top();
+        let from = start;
+        let value = data;
+        if (parent.children!.length === 0 && LEADING_NEWLINE_DROPPED.has(parent.name ?? '') && parent.sourceCodeLocation!.startTag!.endOffset === start) {
+          // Only a newline at the very start counts ("\r\n" too); what is left keeps its offsets.
+          if (value.startsWith('\n')) {
+            from += html.startsWith('\r\n', from) ? 2 : 1;
+            value = value.slice(1);
+          }
+          if (value === '') return;
+        }
+        text = { type: 'text', data: value, sourceCodeLocation: { startOffset: from, endOffset: end } };
+        parent.children!.push(text);
+      },
+      oncomment() {
+        text = null;
+      },
+      onprocessinginstruction() {
+        text = null;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
+  );
+  parser.end(html);
+  // Elements never closed run to the end of the input.
+  for (let i = stack.length - 1; i > 0; i--) stack[i]!.sourceCodeLocation!.endOffset = html.length;
+  return root;
+}
