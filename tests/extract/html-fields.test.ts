@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
 import { AD_PAGES, extractHtml, field, fixtureDoc } from './helpers.js';
+import type { HtmlField } from '../../src/extract/html/html-fields.js';
 
 describe('HTML fields on a realistic hospital page', () => {
   it('yields title, meta (document order), body, then alt fields', async () => {
@@ -182,5 +183,24 @@ describe('documents without the usual structure', () => {
   it('handles text that the parser moves out of a table', async () => {
     const r = await extractHtml('<table><tr><td>格子</td>漏网之鱼</tr></table>');
     expect(field(r, 'body').text).toBe('格子\n漏网之鱼');
+  });
+});
+
+describe('text hidden by style rules with complex selectors', () => {
+  it('moves text hidden by a descendant or child selector out of the reading flow (cheerio resolves it)', async () => {
+    const html = '<style>.ad-box > span { display: none } div.note p:first-child{font-size:0}</style>'
+      + '<div class="ad-box">保<span>嘿</span>证治愈</div><div class="note"><p>藏起来的话</p><p>看得见</p></div>';
+    const r = await extractHtml(html);
+    const body = field(r, 'body') as HtmlField;
+    expect(body.text).toBe('保证治愈\n看得见\n嘿\n藏起来的话');
+    expect(body.hidden?.map((h) => h.reason)).toEqual(['display:none (.ad-box > span)', 'font-size:0 (div.note p:first-child)']);
+    expect(body.hidden?.[0]?.inWord).toBe(true);
+  });
+
+  it('ignores selectors it cannot read and bare tag selectors', async () => {
+    const html = '<style>p::-webkit-scrollbar:hover { display:none } p { display: none } .x:unknown-thing{display:none}</style><p>照常显示</p>';
+    const r = await extractHtml(html);
+    expect(field(r, 'body').text).toBe('照常显示');
+    expect((field(r, 'body') as HtmlField).hidden).toBeUndefined();
   });
 });

@@ -62,14 +62,23 @@ export function hidingDeclaration(style: string): string | null {
   return null;
 }
 
-/** Hiding rules of a page's <style> elements, by simple selector. */
+/**
+ * Hiding rules of a page's <style> elements. Simple selectors (.x, #y, span.x) are matched
+ * here; any other selector (`.box > span`, `div.ad p:nth-child(2)`) is kept for cheerio's CSS
+ * engine (see complex-hidden.ts), which resolves it to the elements it matches by their start
+ * offsets in the source.
+ */
 export class HiddenSelectors {
   private readonly classes = new Map<string, string>();
   private readonly ids = new Map<string, string>();
   private readonly tagClasses = new Map<string, string>();
+  /** Selectors this class does not match itself, with why they hide. */
+  readonly complex: { selector: string; why: string }[] = [];
+  /** Start offsets of elements a complex selector hides, once resolved. */
+  byOffset = new Map<number, string>();
 
   get empty(): boolean {
-    return this.classes.size + this.ids.size + this.tagClasses.size === 0;
+    return this.classes.size + this.ids.size + this.tagClasses.size + this.byOffset.size === 0;
   }
 
   /** Reads the top-level rules of a style sheet. */
@@ -96,11 +105,15 @@ export class HiddenSelectors {
     m = /^#([\w-]+)$/u.exec(sel);
     if (m) return void this.ids.set(m[1]!, `${why} (#${m[1]})`);
     m = /^([a-z][\w-]*)\.([\w-]+)$/iu.exec(sel);
-    if (m) this.tagClasses.set(`${m[1]!.toLowerCase()}.${m[2]}`, `${why} (${m[1]!.toLowerCase()}.${m[2]})`);
+    if (m) return void this.tagClasses.set(`${m[1]!.toLowerCase()}.${m[2]}`, `${why} (${m[1]!.toLowerCase()}.${m[2]})`);
+    // A bare tag (p, span) would hide whole swathes of pages whose CSS we only half read.
+    if (sel && !/^[a-z][\w-]*$/iu.test(sel) && sel !== '*') this.complex.push({ selector: sel, why: `${why} (${sel})` });
   }
 
   match(el: DomNode): string | null {
     if (this.empty) return null;
+    const at = el.sourceCodeLocation?.startTag?.startOffset;
+    if (at !== undefined && this.byOffset.has(at)) return this.byOffset.get(at)!;
     const id = el.attribs?.id;
     if (id && this.ids.has(id)) return this.ids.get(id)!;
     const cls = el.attribs?.class;

@@ -3,6 +3,7 @@ import type { ExtractedField } from '../extracted.js';
 import { mapAttribute } from './attribute-value.js';
 import { isHtmlElement, type DomNode } from './dom.js';
 import { BLOCKS, CELLS, PREFORMATTED, SKIPPED } from './element-kinds.js';
+import { resolveComplexSelectors } from './complex-hidden.js';
 import { collectHiddenSelectors, hiddenReason, type HiddenSelectors, type HiddenText } from './hidden.js';
 import { TextLayout } from './layout.js';
 import type { MappedChars } from './mapped-chars.js';
@@ -42,7 +43,9 @@ export function fieldsFromDom(original: string, root: DomNode): HtmlField[] {
 
   const images: DomNode[] = [];
   const body = new TextLayout(original.length);
-  const walker = new BodyWalker(original, body, images, collectHiddenSelectors(root));
+  const selectors = collectHiddenSelectors(root);
+  resolveComplexSelectors(original, selectors);
+  const walker = new BodyWalker(original, body, images, selectors);
   walker.walk(root, false);
   fields.push(walker.finish());
 
