@@ -65,8 +65,7 @@ export function hidingDeclaration(style: string): string | null {
 /**
  * Hiding rules of a page's <style> elements. Simple selectors (.x, #y, span.x) are matched
  * here; any other selector (`.box > span`, `div.ad p:nth-child(2)`) is kept for cheerio's CSS
- * engine (see complex-hidden.ts), which resolves it to the elements it matches by their start
- * offsets in the source.
+ * engine (see complex-hidden.ts), which resolves it to the elements it matches.
  */
 export class HiddenSelectors {
   private readonly classes = new Map<string, string>();
@@ -74,11 +73,11 @@ export class HiddenSelectors {
   private readonly tagClasses = new Map<string, string>();
   /** Selectors this class does not match itself, with why they hide. */
   readonly complex: { selector: string; why: string }[] = [];
-  /** Start offsets of elements a complex selector hides, once resolved. */
-  byOffset = new Map<number, string>();
+  /** The elements a complex selector hides, once resolved. */
+  readonly byElement = new Map<DomNode, string>();
 
   get empty(): boolean {
-    return this.classes.size + this.ids.size + this.tagClasses.size + this.byOffset.size === 0;
+    return this.classes.size + this.ids.size + this.tagClasses.size + this.byElement.size === 0;
   }
 
   /** Reads the top-level rules of a style sheet. */
@@ -112,8 +111,8 @@ export class HiddenSelectors {
 
   match(el: DomNode): string | null {
     if (this.empty) return null;
-    const at = el.sourceCodeLocation?.startTag?.startOffset;
-    if (at !== undefined && this.byOffset.has(at)) return this.byOffset.get(at)!;
+    const complex = this.byElement.get(el);
+    if (complex !== undefined) return complex;
     const id = el.attribs?.id;
     if (id && this.ids.has(id)) return this.ids.get(id)!;
     const cls = el.attribs?.class;

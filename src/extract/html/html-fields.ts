@@ -23,11 +23,12 @@ export interface HtmlField extends ExtractedField {
 
 /** Parses HTML (htmlparser2, with source locations: parse-tree.ts) and extracts its fields. */
 export function extractHtmlFields(original: string): HtmlField[] {
-  return fieldsFromDom(original, parseHtmlTree(original));
+  const root = parseHtmlTree(original);
+  return fieldsFromDom(original, root, (selectors) => resolveComplexSelectors(root, selectors));
 }
 
 /** Fields in the agreed order: title, meta description/keywords, body, image alt texts. */
-export function fieldsFromDom(original: string, root: DomNode): HtmlField[] {
+export function fieldsFromDom(original: string, root: DomNode, resolve?: (selectors: HiddenSelectors) => void): HtmlField[] {
   const fields: HtmlField[] = [];
   const found = findElements(root, (el) => el.name === 'title' || el.name === 'meta');
   const titleElement = found.find((el) => el.name === 'title');
@@ -44,7 +45,7 @@ export function fieldsFromDom(original: string, root: DomNode): HtmlField[] {
   const images: DomNode[] = [];
   const body = new TextLayout(original.length);
   const selectors = collectHiddenSelectors(root);
-  resolveComplexSelectors(original, selectors);
+  resolve?.(selectors);
   const walker = new BodyWalker(original, body, images, selectors);
   walker.walk(root, false);
   fields.push(walker.finish());

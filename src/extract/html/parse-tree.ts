@@ -1,3 +1,4 @@
+import { Document, Element, Text, type ChildNode, type ParentNode } from 'domhandler';
 import { Parser } from 'htmlparser2';
 import type { DomNode, NodeLocation } from './dom.js';
 
@@ -10,24 +11,32 @@ const FOREIGN_ROOTS: Record<string, string> = {
 };
 
 /**
- * Parses HTML into the DomNode tree extraction walks, with exact source locations (start and
- * end tags, attributes, text runs). Built straight from htmlparser2's streaming callbacks —
- * the parser cheerio uses in its fast mode — rather than through a general-purpose DOM: a
- * crawl is mostly markup, and this is the one step whose cost grows with all of it.
+ * Parses HTML into the tree extraction walks, with exact source locations (start and end tags,
+ * attributes, text runs), built straight from htmlparser2's streaming callbacks — the parser
+ * cheerio uses in its fast mode. The nodes are domhandler nodes, cheerio's own DOM, linked to
+ * parents and siblings, so cheerio can query the same tree (complex-hidden.ts) without
+ * parsing the page a second time; each also carries a `sourceCodeLocation`.
  *
  * htmlparser2 follows browsers' implied end tags (<p> closed by <div>, <li> by <li>, …) but
  * not all of the HTML5 tree-construction algorithm (no foster parenting of text out of
  * tables, no adoption agency for misnested formatting tags). For extracting text in source
  * order that is what we want: every character keeps its place and its offsets.
  */
-export function parseHtmlTree(html: string): DomNode {
-  const root: DomNode = { type: 'root', children: [], sourceCodeLocation: { startOffset: 0, endOffset: html.length } };
-  const stack: DomNode[] = [root];
+export function parseHtmlTree(html: string): Document & DomNode {
+  const root = located(new Document([]), { startOffset: 0, endOffset: html.length });
+  const stack: (ParentNode & DomNode)[] = [root];
   /** The open text node: htmlparser2 reports a run around entities in several pieces. */
-  let text: DomNode | null = null;
+  let text: (Text & DomNode) | null = null;
   let attrs: Record<string, { startOffset: number; endOffset: number }> | null = null;
 
   const top = () => stack[stack.length - 1]!;
+  const append = (parent: ParentNode, child: ChildNode): void => {
+    const prev = parent.children[parent.children.length - 1] ?? null;
+    child.parent = parent;
+    child.prev = prev;
+    if (prev) prev.next = child;
+    parent.children.push(child);
+  };
   const parser: Parser = new Parser(
     {
       onattribute(name) {
@@ -42,12 +51,12 @@ export function parseHtmlTree(html: string): DomNode {
         const loc: NodeLocation = { startOffset: start, endOffset: tagEnd, startTag: { startOffset: start, endOffset: tagEnd } };
         if (attrs) loc.attrs = attrs;
         attrs = null;
-        const type = name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';
-        const el: DomNode = { type, name, attribs, children: [], sourceCodeLocation: loc };
+        const el = located(new Element(name, attribs), loc);
+        el.startIndex = start;
         // SVG and MathML content (an SVG <title>, say) is not HTML: marked as parse5 would.
         const namespace = top().namespace ?? FOREIGN_ROOTS[name];
         if (namespace !== undefined) el.namespace = namespace;
-        top().children!.push(el);
+        append(top(), el);
         stack.push(el);
       },
       onclosetag(name, isImplied) {
@@ -81,7 +90,7 @@ export function parseHtmlTree(html: string): DomNode {
         const parent = top();
         let from = start;
         let value = data;
-        if (parent.children!.length === 0 && LEADING_NEWLINE_DROPPED.has(parent.name ?? '') && parent.sourceCodeLocation!.startTag!.endOffset === start) {
+        if (parent.children.length === 0 && LEADING_NEWLINE_DROPPED.has(parent.name ?? '') && parent.sourceCodeLocation!.startTag!.endOffset === start) {
           // Only a newline at the very start counts ("\r\n" too); what is left keeps its offsets.
           if (value.startsWith('\n')) {
             from += html.startsWith('\r\n', from) ? 2 : 1;
@@ -89,8 +98,8 @@ export function parseHtmlTree(html: string): DomNode {
           }
           if (value === '') return;
         }
-        text = { type: 'text', data: value, sourceCodeLocation: { startOffset: from, endOffset: end } };
-        parent.children!.push(text);
+        text = located(new Text(value), { startOffset: from, endOffset: end });
+        append(parent, text);
       },
       oncomment() {
         text = null;
@@ -105,4 +114,12 @@ export function parseHtmlTree(html: string): DomNode {
   // Elements never closed run to the end of the input.
   for (let i = stack.length - 1; i > 0; i--) stack[i]!.sourceCodeLocation!.endOffset = html.length;
   return root;
+}
+
+/** A domhandler node with its place in the source. */
+function located<T extends Document | Element | Text>(node: T, loc: NodeLocation): T & DomNode {
+  // domhandler types the property as parse5's location (with lines and columns); ours is
+  // offsets only, which is all extraction reads.
+  (node as unknown as { sourceCodeLocation: NodeLocation }).sourceCodeLocation = loc;
+  return node as T & DomNode;
 }
