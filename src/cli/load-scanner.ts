@@ -3,7 +3,9 @@ import { loadRuleFiles, type RuleSetData } from '../rules/load.js';
 import { RuleLoadError } from '../rules/yaml-source.js';
 import { getSegmenter } from '../segment/index.js';
 import { CliError } from './exit-codes.js';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { packageVersion } from '../sources/package-version.js';
 import { collectRuleFiles } from './rule-files.js';
 
 /** dist/rules-cache.json, written by the build: bundled rule files parsed and validated. */
@@ -20,6 +22,11 @@ export interface LoadedScanner {
   scanner: Scanner;
   data: RuleSetData;
   tokenize: Tokenize;
+  /**
+   * Identifies the rule set findings came from: a hash of the validated rule data after the
+   * configuration's changes, and of the adscan version (whose engine interprets the rules).
+   */
+  rulesHash: string;
 }
 
 /** Reads, validates and compiles the rules once per process; a bad rule file is a usage error. */
@@ -43,5 +50,24 @@ export async function loadScanner(opts: {
   // The dictionary itself loads lazily, on the first sentence that needs tokens.
   const segmenter = getSegmenter({ dict: opts.fullDict ? 'full' : 'compact' });
   segmenter.addWords(scanner.rules.userWords);
-  return { scanner, data, tokenize: (text) => segmenter.tokens(text) };
+  return { scanner, data, tokenize: (text) => segmenter.tokens(text), rulesHash: rulesHash(data) };
+}
+
+/** 16 hex digits of SHA-256 over the package version and the rule data in a canonical form. */
+export function rulesHash(data: RuleSetData): string {
+  const h = createHash('sha256').update(packageVersion()).update('\0');
+  // Not `files`: their paths differ between machines while the rules are the same.
+  const { packs, classify, masks } = data;
+  h.update(JSON.stringify({ packs, classify, masks }, (_key, value: unknown) => canonical(value)));
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Sorted object keys, so the hash does not depend on the order a YAML file listed them. */
+function canonical(value: unknown): unknown {
+  if (value instanceof RegExp) return value.toString();
+  if (value instanceof Map) return [...value.entries()].sort();
+  if (value instanceof Set) return [...value].sort();
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const o = value as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
 }

@@ -9,6 +9,7 @@ import { runInit } from './init-command.js';
 import { runBaselinePrune } from './baseline-command.js';
 import { runExplain, type ExplainFlags } from './explain-command.js';
 import { runSegment } from './segment-command.js';
+import { addQueueCommands } from './queue-command.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -29,7 +30,7 @@ function buildProgram(io: CliIo, state: { code: number }): Command {
   const scan = program
     .command('scan')
     .description('scan files, directories (recursively), URLs or - (stdin) and report violations')
-    .argument('<inputs...>', 'files, directories, http(s) URLs, or - for stdin');
+    .argument('[inputs...]', 'files, directories, http(s) URLs, or - for stdin (none needed with --url-list)');
   addScanOutputOptions(addScanOptions(scan)).action(async (inputs: string[], opts: ScanFlags) => {
     state.code = await runScan(inputs, opts, io);
   });
@@ -108,6 +109,7 @@ function buildProgram(io: CliIo, state: { code: number }): Command {
     .action(async (opts: { category?: string; adType?: string; severity?: string; json?: boolean; rules?: string[]; builtinRules: boolean }) => {
       state.code = await runRulesList(opts, io);
     });
+  addQueueCommands(program, io, state);
   return program;
 }
 

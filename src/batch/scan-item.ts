@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type { AdType, DocumentResult, SourceDocument } from '../core/types.js';
+import { CATEGORY_IDS } from '../core/categories.js';
+import { scanSourceWithText } from '../cli/document-pipeline.js';
+import type { ScanSetup } from '../cli/scan-command.js';
+import { applyInlineDisables, fingerprintDocument } from '../triage/index.js';
+
+/** An inline `adscan-disable-next-line` naming no known rule, category or pack. */
+export interface DirectiveWarning {
+  line: number;
+  selector: string;
+}
+
+/** What scanning one document's content gives: the result plus warnings meant for stderr. */
+export interface ScannedItem {
+  result: DocumentResult;
+  /** Warning lines for this document's URI (without "adscan: warning: "). */
+  warnings: string[];
+  /**
+   * The same warnings without a URI, so that one scan can warn for every URI that carried the
+   * same content (see formatDirectiveWarning).
+   */
+  directives: DirectiveWarning[];
+}
+
+/** The stderr line (without "adscan: warning: " and newline) for a directive warning. */
+export function formatDirectiveWarning(uri: string, w: DirectiveWarning): string {
+  return `${uri}:${w.line}: adscan-disable-next-line names no rule, category or pack "${w.selector}"`;
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Everything about one document that depends only on its bytes (and the ad-type hint):
+ * extract → normalise → classify → rules, then content fingerprints and inline disables.
+ * What depends on the URI (suppression-file paths, baselines) is left to the caller, so one
+ * result can serve every URI that carried the same bytes. Runs in a worker or in-process.
+ */
+export async function scanItem(doc: SourceDocument, setup: ScanSetup, adTypes: AdType[] | undefined): Promise<ScannedItem> {
+  const { loaded } = setup;
+  const { result, original } = await scanSourceWithText(doc, loaded.scanner, {
+    tokenize: loaded.tokenize,
+    adTypes,
+    today: setup.today,
+    asOfKnown: setup.asOf !== undefined,
+    registry: setup.registry,
+  });
+  const directives: DirectiveWarning[] = [];
+  if (original !== null) {
+    fingerprintDocument(result, original);
+    const known = (s: string) => setup.ruleIds.has(s) || CATEGORY_IDS.has(s) || setup.packs.has(s);
+    for (const d of applyInlineDisables(result, original)) {
+      for (const s of d.selectors ?? []) {
+        if (!known(s)) directives.push({ line: d.commentLine, selector: s });
+      }
+    }
+  }
+  if (doc.id !== undefined) result.id = doc.id;
+  if (doc.fetch) result.fetch = doc.fetch;
+  result.sha256 = sha256Hex(doc.bytes);
+  if (setup.loaded.rulesHash) result.rulesHash = setup.loaded.rulesHash;
+  return { result, warnings: directives.map((w) => formatDirectiveWarning(doc.uri, w)), directives };
+}
