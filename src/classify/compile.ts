@@ -10,8 +10,10 @@ export interface CompiledIndicator {
   weight: number;
   regex: RegExp | null;
   supportOnly: boolean;
-  /** The regex runs only on texts holding one of these. */
+  /** Every match holds one of these, at most ANCHOR_REACH characters in (see signals.ts). */
   anchors: string[] | null;
+  /** `regex` as a sticky regex, tried at single positions near anchors. */
+  sticky: RegExp | null;
 }
 
 export interface CompiledClassifier {
@@ -19,32 +21,47 @@ export interface CompiledClassifier {
   automaton: AhoCorasick;
   /** For each automaton pattern, the indicators it belongs to. */
   owners: number[][];
+  /** For each automaton pattern, the regex indicators it is an anchor of. */
+  anchorOf: number[][];
 }
 
 export function compileClassifier(data: ClassifyData): CompiledClassifier {
   const indicators: CompiledIndicator[] = [];
   const patterns: string[] = [];
   const owners: number[][] = [];
+  const anchorOf: number[][] = [];
   const termIndex = new Map<string, number>();
+  const pattern = (t: string): number => {
+    let p = termIndex.get(t);
+    if (p === undefined) {
+      p = patterns.length;
+      patterns.push(t);
+      owners.push([]);
+      anchorOf.push([]);
+      termIndex.set(t, p);
+    }
+    return p;
+  };
 
   const add = (group: CompiledIndicator['group'], name: string, ind: Indicator) => {
     const id = indicators.length;
-    indicators.push({ group, name, weight: ind.weight, regex: ind.regex ? new RegExp(ind.regex, 'gu') : null, supportOnly: ind.supportOnly === true, anchors: ind.anchors ?? null });
-    for (const t of ind.terms ?? []) {
-      let p = termIndex.get(t);
-      if (p === undefined) {
-        p = patterns.length;
-        patterns.push(t);
-        owners.push([]);
-        termIndex.set(t, p);
-      }
-      owners[p]!.push(id);
-    }
+    const anchored = Boolean(ind.regex && ind.anchors?.length);
+    indicators.push({
+      group,
+      name,
+      weight: ind.weight,
+      regex: ind.regex ? new RegExp(ind.regex, 'gu') : null,
+      supportOnly: ind.supportOnly === true,
+      anchors: anchored ? ind.anchors! : null,
+      sticky: anchored ? new RegExp(ind.regex!, 'uy') : null,
+    });
+    for (const t of ind.terms ?? []) owners[pattern(t)]!.push(id);
+    if (ind.regex) for (const a of ind.anchors ?? []) anchorOf[pattern(a)]!.push(id);
   };
   for (const [type, list] of Object.entries(data.adTypes) as [AdType, Indicator[]][]) {
     for (const ind of list) add('adType', type, ind);
   }
   for (const [family, ind] of Object.entries(data.nonAd)) add('nonAd', family, ind);
   for (const [family, ind] of Object.entries(data.ad)) add('ad', family, ind);
-  return { indicators, automaton: new AhoCorasick(patterns), owners };
+  return { indicators, automaton: new AhoCorasick(patterns), owners, anchorOf };
 }

@@ -4,7 +4,7 @@ import type { CompiledClassifier } from './compile.js';
 import { findChrome } from './chrome.js';
 import { decideContext, isNonAdBlock } from './context.js';
 import type { FoundNumber } from './numbers/find-numbers.js';
-import { countSignals, scoreBy, total, type SignalHit } from './signals.js';
+import { countSignals, countSignalsPerLine, scoreBy, total, type SignalHit } from './signals.js';
 
 export { compileClassifier, type CompiledClassifier } from './compile.js';
 export { findNumbers, type FoundNumber, type RegistrationKind } from './numbers/find-numbers.js';
@@ -106,14 +106,15 @@ export function classify(
   const nonAdBlocks: NonAdBlock[] = [];
   if (mixed) {
     fields.forEach((f, fi) => {
+      const perLine = countSignalsPerLine(f.text, c);
       let start = 0;
-      for (const line of f.text.split('\n')) {
-        const hits = countSignals(line, c);
+      f.text.split('\n').forEach((line, li) => {
+        const hits = perLine.get(li) ?? new Map<number, SignalHit>();
         if (isNonAdBlock(total(scoreBy(hits, c, 'nonAd')), total(scoreBy(hits, c, 'ad')))) {
           nonAdBlocks.push({ field: fi, start, end: start + line.length });
         }
         start += line.length + 1;
-      }
+      });
     });
   }
 

@@ -3,6 +3,7 @@ import { compileClassifier } from '../classify/index.js';
 import { compileRuleSet, type CompiledMatcher } from '../rules/compile.js';
 import { loadRuleFiles } from '../rules/load.js';
 import { probeRegexSpeed } from '../rules/regex-safety.js';
+import { wildcardRegexes } from '../rules/wildcard.js';
 import { RuleLoadError } from '../rules/yaml-source.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { wantsColor, type CliIo } from './io.js';
@@ -78,7 +79,7 @@ function regexesOf(m: CompiledMatcher | null): RegExp[] {
   if (!m) return [];
   switch (m.kind) {
     case 'regex':
-      return [m.re];
+      return [m.re, ...(m.wildcard ? wildcardRegexes(m.re) : [])];
     case 'any':
     case 'all':
       return m.list.flatMap(regexesOf);

@@ -2,6 +2,8 @@ import type { CompiledMatcher, CompiledTokenPattern } from '../rules/compile.js'
 import type { Token } from '../segment/index.js';
 import type { SentenceContext } from './sentence-context.js';
 import { isClauseEnd, type Span } from '../core/sentences.js';
+import { hasPlaceholder } from '../core/mask-placeholder.js';
+import { wildcardRegexSpans } from '../rules/wildcard.js';
 
 /** Spans in the sentence where the matcher matches (offsets into the field text). */
 export function evaluateMatcher(m: CompiledMatcher, ctx: SentenceContext): Span[] {
@@ -9,6 +11,8 @@ export function evaluateMatcher(m: CompiledMatcher, ctx: SentenceContext): Span[
     case 'terms':
       return bounded(ctx.termSpans(m.terms), m.boundary, ctx);
     case 'regex':
+      // An unfillable mask left a placeholder in the sentence: see rules/wildcard.ts.
+      if (m.wildcard && hasPlaceholder(ctx.sentence)) return bounded(wildcardRegexSpans(m.re, ctx.sentence, ctx.span.start), m.boundary, ctx);
       return bounded(regexSpans(m.re, ctx), m.boundary, ctx);
     case 'near':
       return bounded(nearSpans(m, ctx), m.boundary, ctx);

@@ -2,6 +2,7 @@ import { classify, findNumbers, type Classification, type CompiledClassifier } f
 import { LineIndex } from '../core/line-index.js';
 import type { AdType, DocContext, DocumentResult, FieldName, Finding, SuppressedFinding } from '../core/types.js';
 import type { CompiledRule, CompiledRuleSet } from '../rules/compile.js';
+import { searchTerms } from '../rules/wildcard.js';
 import { evaluateMatcher } from './evaluate-matcher.js';
 import { locate, makeSnippet, type FieldMaps } from './locate.js';
 import { maskText } from './mask.js';
@@ -60,9 +61,15 @@ export function scanDocument(input: EngineInput, scanner: Scanner, options: Scan
   const raw: RawFinding[] = [];
 
   const whole = input.fields.map((f) => f.text).join('\n');
+  // Many rules share a document condition (a YAML anchor): each distinct one is tested once.
+  const tested = new Map<string, boolean>();
+  const holds = (re: RegExp): boolean => {
+    let v = tested.get(re.source);
+    if (v === undefined) tested.set(re.source, (v = re.test(whole)));
+    return v;
+  };
   const applicable = scanner.rules.rules.filter(
-    (r) =>
-      appliesTo(r, cls.adTypes) && (!r.whenDocument || r.whenDocument.test(whole)) && !(r.whenAbsent && r.whenAbsent.test(whole)),
+    (r) => appliesTo(r, cls.adTypes) && (!r.whenDocument || holds(r.whenDocument)) && !(r.whenAbsent && holds(r.whenAbsent)),
   );
   const contentRules = applicable.filter((r) => r.matcher);
   // Statutory statements are found once: masked for content rules, required by checks.
@@ -113,7 +120,7 @@ function matchField(
   if (rules.length === 0 || masked.length === 0) return [];
   const sentences = splitSentences(masked);
   const hitsBySentence = new Map<number, Map<number, Span[]>>();
-  for (const hit of ruleSet.automaton.search(masked)) {
+  for (const hit of searchTerms(ruleSet.automaton, masked)) {
     const si = spanIndexAt(sentences, hit.start);
     if (hit.end > sentences[si]!.end) continue; // a term never spans two sentences
     let bucket = hitsBySentence.get(si);
@@ -123,23 +130,18 @@ function matchField(
     else bucket.set(hit.pattern, [{ start: hit.start, end: hit.end }]);
   }
 
+  const { byTerm, position } = ruleIndex(ruleSet);
+  const applicable = new Uint8Array(ruleSet.rules.length);
+  for (const r of rules) applicable[position.get(r)!] = 1;
   const unanchored = rules.filter((r) => r.anchors === null);
-  const anchored = rules.filter((r) => r.anchors !== null);
-  // term id → the anchored rules it wakes up (indexes into `anchored`, to keep rule order).
-  const byTerm = new Map<number, number[]>();
-  anchored.forEach((r, i) => {
-    for (const id of r.anchors!) {
-      const list = byTerm.get(id);
-      if (list) list.push(i);
-      else byTerm.set(id, [i]);
-    }
-  });
   const out: RawFinding[] = [];
   sentences.forEach((span, si) => {
     const hits = hitsBySentence.get(si);
+    // Most sentences of a page (menus, notices, plain prose) wake no rule at all.
+    if (!hits && unanchored.length === 0) return;
     const woken = new Set<number>();
-    if (hits) for (const id of hits.keys()) for (const i of byTerm.get(id) ?? []) woken.add(i);
-    const candidates = [...woken].sort((a, b) => a - b).map((i) => anchored[i]!);
+    if (hits) for (const id of hits.keys()) for (const i of byTerm.get(id) ?? []) if (applicable[i]) woken.add(i);
+    const candidates = [...woken].sort((a, b) => a - b).map((i) => ruleSet.rules[i]!);
     if (candidates.length === 0 && unanchored.length === 0) return;
     const ctx = new SentenceContext(masked, span, hits ?? new Map(), tokenize);
     for (const rule of [...candidates, ...unanchored]) {
@@ -161,6 +163,31 @@ function matchField(
     }
   });
   return out;
+}
+
+interface RuleIndex {
+  /** Term id → the anchored rules it wakes up (positions in the rule set, i.e. rule order). */
+  byTerm: Map<number, number[]>;
+  position: Map<CompiledRule, number>;
+}
+
+const ruleIndexes = new WeakMap<CompiledRuleSet, RuleIndex>();
+
+/** Built once per compiled rule set, not per document: rules name hundreds of anchor terms. */
+function ruleIndex(ruleSet: CompiledRuleSet): RuleIndex {
+  let index = ruleIndexes.get(ruleSet);
+  if (index) return index;
+  index = { byTerm: new Map(), position: new Map() };
+  ruleSet.rules.forEach((r, i) => {
+    index!.position.set(r, i);
+    for (const id of r.anchors ?? []) {
+      const list = index!.byTerm.get(id);
+      if (list) list.push(i);
+      else index!.byTerm.set(id, [i]);
+    }
+  });
+  ruleIndexes.set(ruleSet, index);
+  return index;
 }
 
 /** The rule's own allow-list: overlapping terms (根治术), text just before/after, the sentence. */

@@ -10,6 +10,7 @@ export type Tokenize = (text: string) => Token[];
  */
 export class SentenceContext {
   private tokenCache: Token[] | null = null;
+  private sentenceText: string | null = null;
   private boundaries: { starts: Set<number>; ends: Set<number> } | null = null;
 
   constructor(
@@ -22,7 +23,7 @@ export class SentenceContext {
   ) {}
 
   get sentence(): string {
-    return this.text.slice(this.span.start, this.span.end);
+    return (this.sentenceText ??= this.text.slice(this.span.start, this.span.end));
   }
 
   /** jieba tokens of the sentence, offsets into the field text, whitespace tokens dropped. */

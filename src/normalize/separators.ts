@@ -1,3 +1,4 @@
+import { MASK_PLACEHOLDER_CP } from '../core/mask-placeholder.js';
 import { MapWriter } from './map-writer.js';
 import { lazyBmpTable } from './bmp-table.js';
 import { unchanged, type Normalized } from './normalized.js';
@@ -58,7 +59,8 @@ const ZERO_LIKE = new Set([0x25cb, 0x25ef, 0x26aa]);
 
 function classify(cp: number): number {
   const ch = String.fromCodePoint(cp);
-  if (HAN.test(ch)) return HAN_CHAR;
+  // A masked character left by the masks step (保*<ph>*治*愈) is padded like the others.
+  if (HAN.test(ch) || cp === MASK_PLACEHOLDER_CP) return HAN_CHAR;
   if (ZERO_LIKE.has(cp)) return OTHER;
   if (isSpace(cp)) return SPACE;
   if (SYMBOLS.has(cp) || EMOJI.test(ch)) return SYMBOL;
@@ -156,8 +158,31 @@ function gapsToDelete(runs: Span[], gaps: Gap[], text: string): Gap[] {
   return out;
 }
 
+/**
+ * Whether some separator follows a Han character, a letter or a digit (a pinyin syllable's
+ * tone): without one there is nothing to join. One table lookup per unit, several times
+ * cheaper than the full pass, and most text has no such separator.
+ */
+function mayHavePadding(text: string): boolean {
+  let joinable = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let k: number;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      // Astral: a Han character (Extension B and beyond) or an emoji separator.
+      k = kindOf(text.codePointAt(i)!);
+      i++;
+    } else k = bmpKind(c);
+    if (k === SPACE || k === SYMBOL) {
+      if (joinable) return true;
+    } else joinable = k === HAN_CHAR || isLetter(c) || isDigit(c);
+  }
+  return false;
+}
+
 /** Deletes separators padded between single Han characters (see the comment above). */
 export function joinSeparatedHan(text: string): Normalized {
+  if (!mayHavePadding(text)) return unchanged(text);
   const deleted: Gap[] = [];
   let runs: Span[] = [];
   let gaps: Gap[] = [];

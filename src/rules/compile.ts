@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { AdType, DocContext, Severity } from '../core/types.js';
+import { MASK_PLACEHOLDER } from '../core/mask-placeholder.js';
 import { AhoCorasick } from './aho-corasick.js';
 import type { RuleSetData } from './load.js';
 import type { Check, Matcher, RuleSpec, TokenPattern } from './schema.js';
+import { mayTakeWildcard } from './wildcard.js';
 
 export type Boundary = 'token' | 'none';
 
@@ -15,7 +17,11 @@ export interface CompiledTokenPattern {
 
 export type CompiledMatcher =
   | { kind: 'terms'; terms: number[]; boundary: Boundary }
-  | { kind: 'regex'; re: RegExp; boundary: Boundary }
+  /**
+   * `wildcard`: the regex has Han characters, which an unfillable mask's placeholder may stand
+   * for; on sentences holding one the engine runs its wildcard version (rules/wildcard.ts).
+   */
+  | { kind: 'regex'; re: RegExp; wildcard?: boolean; boundary: Boundary }
   | { kind: 'near'; a: number[]; b: number[]; within: number; ordered: boolean; boundary: Boundary }
   | { kind: 'sequence'; elements: CompiledTokenPattern[] }
   | { kind: 'any'; list: CompiledMatcher[] }
@@ -101,12 +107,17 @@ export function compileRuleSet(data: RuleSetData): CompiledRuleSet {
           return { kind: 'terms', terms: ids, boundary: m.boundary ?? 'none' };
         }
         if ('regex' in m) {
+          const re = new RegExp(m.regex, 'gu' + (m.flags ?? ''));
+          // Its wildcard versions are made on first use (rules/wildcard.ts), not at start-up.
+          const wildcard = mayTakeWildcard(m.regex);
           if (collectAnchors) {
             if (m.anchors) m.anchors.forEach((a) => anchors.add(term(a)));
             else anchored = false;
+            // An anchor may itself be masked (一点都*痛 hides 不痛): a placeholder wakes the rule too.
+            if (m.anchors && wildcard) anchors.add(term(MASK_PLACEHOLDER));
           }
           if (m.boundary === 'token') needs.tokens = true;
-          return { kind: 'regex', re: new RegExp(m.regex, 'gu' + (m.flags ?? '')), boundary: m.boundary ?? 'none' };
+          return wildcard ? { kind: 'regex', re, wildcard, boundary: m.boundary ?? 'none' } : { kind: 'regex', re, boundary: m.boundary ?? 'none' };
         }
         if ('near' in m) {
           const a = m.near.a.map(term);

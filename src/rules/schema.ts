@@ -150,7 +150,10 @@ export interface Indicator {
    * names and 患者 appear in drug ads too, and must not turn them into medical ads.
    */
   supportOnly?: boolean;
-  /** Literals of which one occurs in every match of `regex`: texts without any skip the regex. */
+  /**
+   * Literals of which one occurs in every match of `regex`, starting at most 32 characters
+   * into the match: the regex is only tried just before where they occur.
+   */
   anchors?: string[];
 }
 

@@ -34,15 +34,28 @@ const RESTORABLE = [
   '仁爱医院，采用纯中药，治愈率高，永不复发。',
 ];
 
+// Claims that masks hide beyond what the lexicon restores (独家*法: 疗法 or 技法?): normalisation
+// leaves a placeholder and matching reads it as one character (rules/wildcard.ts). A
+// two-character word with one character masked (独家 → 独*) keeps one real character, which
+// never matches by design, so absolute-terms (首创, 独家) is not a target here.
+const UNFILLABLE = [
+  '银屑病专科医院：采用独家疗法，保证治愈，无效退款！预约热线：400-800-1234',
+  '康复热线：采用干细胞疗法，临床治愈率达95%以上，无效全额退款。',
+  '国家卫健委推荐医院，首创无创疗法，一次治疗终身受益。',
+  '本院采用第三代微创技术，手术一点都不痛，患者李小姐：“术后当天就出院了。”',
+];
+
 // size 'max': long tapes, so noise reaches every character of a sentence (shrinking still shortens them).
 const tape = fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { maxLength: 200, size: 'max' });
 
 let all: Case[];
 let restorable: Case[];
+let unfillable: Case[];
 beforeAll(async () => {
   await scanner();
   all = await cases(SENTENCES);
   restorable = await cases(RESTORABLE);
+  unfillable = await cases(UNFILLABLE, (f) => f.category !== 'absolute-terms');
 }, 120_000);
 
 async function holds(kind: string, pool: () => Case[], numRuns: number): Promise<void> {
@@ -79,6 +92,8 @@ describe('noise does not hide a violation, and its finding spans exactly the dis
   ])('%s', async (kind) => holds(kind, () => all, RUNS), 60_000);
 
   it.each(['pinyin', 'mask', 'repeat'])('%s (claims whose characters lexicon words pin down)', async (kind) => holds(kind, () => restorable, RUNS), 60_000);
+
+  it('mask (claims no lexicon word restores: the placeholder stands for the character)', async () => holds('mask', () => unfillable, RUNS), 60_000);
 
   it('several kinds at once', async () => holds('mixed', () => restorable, RUNS), 60_000);
 });

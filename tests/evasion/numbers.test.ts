@@ -44,6 +44,17 @@ describe('numbers in every form', () => {
     expect(await found(text)).toEqual(expect.arrayContaining([{ category: 'unverifiable-data-citation', match: phrase, slice: phrase }]));
   });
 
-  // A gap in the rules, not in normalisation: no rule reads synergy arithmetic such as 1+1>2.
-  it.todo('1+1>2 is an unverifiable efficacy claim (rules: no pattern yet)');
+  // Synergy arithmetic (claims/data-synergy-arithmetic), in every width.
+  it.each([
+    ['康源牌钙片（保健食品）：多种成分协同增效，1+1>2！', '1+1>2'],
+    ['康源牌钙片（保健食品）：多种成分协同增效，１＋１＞２！', '１＋１＞２'],
+    ['康源牌钙片（保健食品）：多种成分协同增效，1 + 1 ＞ 2！', '1 + 1 ＞ 2'],
+    ['康源牌钙片（保健食品）：钙与维D搭配，一加一大于二。', '一加一大于二'],
+  ])('%s: an unverifiable efficacy claim on exactly %s', async (text, phrase) => {
+    expect(await found(text)).toEqual(expect.arrayContaining([{ category: 'unverifiable-data-citation', match: phrase, slice: phrase }]));
+  });
+
+  it('does not read a bundle offer (买1+1组合装) as synergy arithmetic', async () => {
+    expect((await found('康源牌钙片（保健食品）：买1+1组合装更优惠')).map((h) => h.category)).not.toContain('unverifiable-data-citation');
+  });
 });
