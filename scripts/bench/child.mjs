@@ -2,7 +2,7 @@
 // peak RSS and CPU time. Peak memory comes from `/usr/bin/time -v` when it works here,
 // otherwise from a preload that records process.resourceUsage() on exit.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -49,8 +49,10 @@ function killGroup(child) {
 /**
  * Runs `node <args>` in `cwd`. Resolves (never rejects) with
  * { code, signal, wallMs, maxRssKb, userS, sysS, stdout, stderr, timedOut }.
+ * With `stdoutFile`, the child's stdout goes straight to that file (a streamed report of
+ * any size) and `stdout` is empty.
  */
-export function runNode(args, { cwd, tmp, rss = 'none', stdin, timeoutMs = 600_000 }) {
+export function runNode(args, { cwd, tmp, rss = 'none', stdin, timeoutMs = 600_000, stdoutFile }) {
   const statFile = join(tmp, `child-stat-${++seq}.txt`);
   let cmd = process.execPath;
   let argv = args;
@@ -68,13 +70,15 @@ export function runNode(args, { cwd, tmp, rss = 'none', stdin, timeoutMs = 600_0
     let timedOut = false;
     const started = performance.now();
     // Own process group, so a timeout also kills the node process under /usr/bin/time.
-    const child = spawn(cmd, argv, { cwd, env, detached: true, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const outFd = stdoutFile === undefined ? null : openSync(stdoutFile, 'w');
+    const child = spawn(cmd, argv, { cwd, env, detached: true, stdio: [stdin === undefined ? 'ignore' : 'pipe', outFd ?? 'pipe', 'pipe'] });
+    if (outFd !== null) closeSync(outFd); // the child has its own copy
     if (child.pid !== undefined) active.add(child);
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup(child);
     }, timeoutMs);
-    child.stdout.on('data', (d) => out.push(d));
+    child.stdout?.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => err.push(d));
     if (stdin !== undefined) {
       child.stdin.on('error', () => {}); // EPIPE if the CLI exits before reading everything

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { AD_TYPES, SEVERITIES, type AdType, type DocumentResult, type ScanResult, type Severity } from '../core/types.js';
 import { CATEGORY_IDS } from '../core/categories.js';
@@ -12,17 +13,21 @@ import {
   type ReportOptions,
 } from '../report/index.js';
 import type { RuleSetData } from '../rules/load.js';
-import { isFailure, readInputs, type SourceOptions } from '../sources/index.js';
+import type { SourceOptions } from '../sources/index.js';
+import { Checkpoint, CHECKPOINT_VERSION, settingsHash, type CheckpointHeader } from '../batch/checkpoint.js';
+import { countInputs } from '../batch/count-inputs.js';
+import { inProcessEngine, poolEngine, type ScanEngine } from '../batch/engine.js';
+import { ProgressLine } from '../batch/progress.js';
+import { runBatch } from '../batch/run-batch.js';
+import { signalExitCode, trapStopSignals } from '../batch/signals.js';
 import { describeFsError } from '../sources/messages.js';
 import { packageVersion } from '../sources/package-version.js';
 import {
-  applyInlineDisables,
   applyRuleSettings,
   applySuppressions,
   baselineEntries,
   BaselineIndex,
   checkRuleSelectors,
-  fingerprintDocument,
   fingerprintOf,
   globMatcher,
   parseReportSpec,
@@ -36,12 +41,11 @@ import {
 } from '../triage/index.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { readCertRegistry } from './cert-registry-file.js';
-import { scanSourceWithText, sourceFailure } from './document-pipeline.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { wantsColor, type CliIo } from './io.js';
 import { loadScanner, type LoadedScanner } from './load-scanner.js';
 import { formatNames } from './scan-options.js';
-import { sourceOptions, type SourceFlags } from './source-flags.js';
+import { positiveInt, sourceOptions, type SourceFlags } from './source-flags.js';
 import { displayPath, loadConfig, loadSuppressions, readBaselineFile, writeBaselineFile } from './triage-files.js';
 
 /** The options shared by `scan` and `baseline prune` (see scan-options.ts). */
@@ -54,6 +58,8 @@ export interface ScanInputFlags extends SourceFlags {
   asOf?: string;
   certRegistry?: string;
   suppressions?: string | false;
+  // --- batch
+  jobs?: string;
 }
 
 export interface ScanFlags extends ScanInputFlags {
@@ -64,6 +70,9 @@ export interface ScanFlags extends ScanInputFlags {
   baseline?: string | false;
   writeBaseline?: string;
   color?: boolean;
+  // --- batch
+  checkpoint?: string;
+  quiet?: boolean;
 }
 
 export type FailOn = Severity | 'never';
@@ -124,6 +133,10 @@ export interface ScanSetup {
   registry: Awaited<ReturnType<typeof readCertRegistry>> | undefined;
   sources: Partial<SourceOptions>;
   cwd: string;
+  /** The flags the setup came from: worker threads prepare their own from them. */
+  flags: ScanInputFlags;
+  /** `--jobs`: 1 in-process, N ≥ 2 worker threads; undefined: decided per run (see scanInputs). */
+  jobs: number | undefined;
 }
 
 /** Reads the configuration, rules and suppression file; any problem is a usage error (exit 2). */
@@ -135,6 +148,7 @@ export async function prepareScan(flags: ScanInputFlags, io: CliIo): Promise<Sca
   const adTypes = parseAdTypes(flags.adType);
   const registry = flags.certRegistry ? await readCertRegistry(flags.certRegistry) : undefined;
   const sources = sourceOptions(flags);
+  const jobs = parseJobs(flags.jobs);
 
   let ruleIds: ReadonlySet<string> = new Set();
   let packs: ReadonlySet<string> = new Set();
@@ -158,22 +172,59 @@ export async function prepareScan(flags: ScanInputFlags, io: CliIo): Promise<Sca
     const unknown = unknownSuppressionRules(suppressions, ruleIds);
     if (unknown) throw new CliError(`invalid suppression file:\n${unknown.message}`);
   }
-  return { config, loaded, ruleIds, packs, suppressions, asOf, today, adTypes, registry, sources, cwd };
+  return { config, loaded, ruleIds, packs, suppressions, asOf, today, adTypes, registry, sources, cwd, flags, jobs };
+}
+
+export function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = positiveInt(value, '--jobs');
+  if (!n) throw new CliError(`--jobs: expected at least 1, got "${value}"`);
+  return n;
+}
+
+/** How a scan run is steered besides its flags (see runScan). */
+export interface ScanRunOptions {
+  /** Aborted: take no new inputs; documents already read still finish. */
+  signal?: AbortSignal;
+  checkpoint?: Checkpoint;
+  progress?: ProgressLine;
+  /** No warnings on stderr. */
+  quiet?: boolean;
+}
+
+/**
+ * Without --jobs, a run whose inputs a quick look finds small — fewer documents and bytes
+ * than these — is scanned in-process: each worker thread spends about half a second
+ * importing, compiling the rules and loading the dictionary, more than it would save.
+ */
+const AUTO_POOL_DOCUMENTS = 200;
+const AUTO_POOL_BYTES = 4_000_000;
+
+/** In-process or a worker pool, by --jobs or (without it) by the CPUs and the inputs' size. */
+async function scanEngine(inputs: string[], setup: ScanSetup, env: NodeJS.ProcessEnv): Promise<ScanEngine> {
+  let jobs = setup.jobs ?? availableParallelism();
+  if (setup.jobs === undefined && jobs > 1) {
+    const count = await countInputs(inputs, setup.sources, { documents: AUTO_POOL_DOCUMENTS, bytes: AUTO_POOL_BYTES, sizes: true });
+    if (count?.complete) jobs = 1;
+  }
+  return jobs > 1 ? poolEngine(setup, jobs, env) : inProcessEngine(setup);
 }
 
 /**
  * Reads and scans every input that the configuration does not ignore, then applies the
  * triage that does not depend on a baseline: fingerprints, inline disables and the
  * suppression file. Warnings (e.g. an inline directive naming no known rule) go to stderr.
+ * Documents come back (and to `onDocument`) in input order, whatever the number of jobs.
  */
 export async function scanInputs(
   inputs: string[],
   setup: ScanSetup,
   io: CliIo,
   /** Called as each document is finished (triaged), e.g. to stream it out. */
-  onDocument?: (d: DocumentResult) => void,
+  onDocument?: (d: DocumentResult, info: { resumed: boolean }) => void,
+  run: ScanRunOptions = {},
 ): Promise<DocumentResult[]> {
-  const { config, loaded, cwd } = setup;
+  const { config, cwd } = setup;
   const ignore = config ? globMatcher(config.ignore) : null;
   const hints = (config?.adTypes ?? []).map((h) => ({ match: globMatcher([h.glob]), types: h.types }));
   const typesFor = (uri: string): AdType[] | undefined => {
@@ -183,37 +234,39 @@ export async function scanInputs(
     for (const h of hints) if (uriMatches(h.match, uri, config.dir, cwd)) h.types.forEach((t) => types.add(t));
     return types.size ? [...types] : undefined;
   };
-  const knownSelector = (s: string) => setup.ruleIds.has(s) || CATEGORY_IDS.has(s) || setup.packs.has(s);
 
-  const documents: DocumentResult[] = [];
-  for await (const item of readInputs(inputs, setup.sources, { stdin: io.stdin })) {
-    if (config && ignore && uriMatches(ignore, item.uri, config.dir, cwd)) continue;
-    if (isFailure(item)) {
-      const failed = sourceFailure(item);
-      documents.push(failed);
-      onDocument?.(failed);
-      continue;
-    }
-    const { result, original } = await scanSourceWithText(item, loaded.scanner, {
-      tokenize: loaded.tokenize,
-      adTypes: typesFor(item.uri),
-      today: setup.today,
-      asOfKnown: setup.asOf !== undefined,
-      registry: setup.registry,
-    });
-    if (original !== null) {
-      fingerprintDocument(result, original);
-      for (const d of applyInlineDisables(result, original)) {
-        for (const s of d.selectors ?? []) {
-          if (!knownSelector(s)) io.stderr.write(`adscan: warning: ${item.uri}:${d.commentLine}: adscan-disable-next-line names no rule, category or pack "${s}"\n`);
-        }
-      }
-    }
-    if (setup.suppressions) applySuppressions(result, setup.suppressions, cwd);
-    documents.push(result);
-    onDocument?.(result);
+  const engine = await scanEngine(inputs, setup, io.env);
+  try {
+    const outcome = await runBatch(
+      {
+        inputs,
+        sources: setup.sources,
+        stdin: io.stdin,
+        engine,
+        rulesHash: setup.loaded.rulesHash,
+        ignored: (uri) => Boolean(config && ignore && uriMatches(ignore, uri, config.dir, cwd)),
+        typesFor,
+        triage: (d) => {
+          if (setup.suppressions) applySuppressions(d, setup.suppressions, cwd);
+        },
+      },
+      {
+        signal: run.signal,
+        checkpoint: run.checkpoint,
+        progress: run.progress,
+        warn: run.quiet
+          ? undefined
+          : (line) => {
+              run.progress?.clear();
+              io.stderr.write(`adscan: warning: ${line}\n`);
+            },
+        onDocument,
+      },
+    );
+    return outcome.documents;
+  } finally {
+    await engine.close();
   }
-  return documents;
 }
 
 /** A report file or stdout: formatted once per target. */
@@ -237,7 +290,7 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
   }
   if (flags.failOn !== undefined) parseFailOn(flags.failOn);
   const cliReports = flags.report ? parseReportFlags(flags.report) : null;
-  if (inputs.length === 0) throw new CliError('nothing to scan: give files, directories, URLs or - for stdin');
+  if (inputs.length === 0 && !flags.urlList?.length) throw new CliError('nothing to scan: give files, directories, URLs, --url-list or - for stdin');
 
   const setup = await prepareScan(flags, io);
   const { config, cwd } = setup;
@@ -256,51 +309,144 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
   const baselineIndex = baseline && baselinePath && !writePath ? new BaselineIndex(baseline, { dir: dirname(baselinePath), cwd }) : undefined;
   // JSONL to stdout streams: a line per document as it finishes, the summary line at the end.
   const streaming = format === 'jsonl' && !flags.output && !writePath;
-  const documents = await scanInputs(inputs, setup, io, (d) => {
-    baselineIndex?.apply(d);
-    if (streaming) io.stdout.write(formatJsonlDocument(d));
+  const quiet = flags.quiet === true;
+  const checkpointPath = flags.checkpoint !== undefined ? resolve(cwd, flags.checkpoint) : undefined;
+  const checkpoint = checkpointPath
+    ? Checkpoint.open(checkpointPath, checkpointHeader(setup), { display: displayPath(checkpointPath, cwd), labels: CHECKPOINT_LABELS })
+    : undefined;
+  const progress = wantsProgress(io, quiet, streaming) ? new ProgressLine(io.stderr) : undefined;
+  /** A message for stderr, on a line of its own even while the progress line is shown. */
+  const say = (message: string) => {
+    progress?.clear();
+    io.stderr.write(message);
+  };
+  // Ctrl-C (or SIGTERM) stops taking inputs; what is under way finishes and is reported.
+  const stop = trapStopSignals((signal) => {
+    say(`adscan: ${signal}: finishing the documents under way, then writing the reports (${signal} again quits at once)\n`);
   });
+  // Test-only hook: ADSCAN_TEST_SIGNAL_AFTER=K[:SIGTERM] makes the process signal itself once
+  // K documents of this run are finished, so tests can interrupt a run at a known point.
+  const selfSignal = /^(\d+)(?::(SIGINT|SIGTERM))?$/.exec(io.env.ADSCAN_TEST_SIGNAL_AFTER ?? '');
+  let finishedHere = 0;
+  // The look ahead for the progress line's total ends with the run at the latest.
+  const counting = new AbortController();
 
-  if (writePath) {
-    const place = { dir: dirname(writePath), cwd };
-    const entries: BaselineEntry[] = documents.filter((d) => d.error === null).flatMap((d) => baselineEntries(d, place));
-    await writeBaselineFile(writePath, { entries }, cwd);
-    // The findings just recorded are baselined, as on the next run with --baseline.
-    const index = new BaselineIndex({ entries }, place);
-    for (const d of documents) index.apply(d);
-    io.stderr.write(`adscan: wrote baseline ${displayPath(writePath, cwd)} (${entries.length} ${entries.length === 1 ? 'finding' : 'findings'})\n`);
-  }
-
-  const result: ScanResult = { tool: { name: 'adscan', version: packageVersion() }, summary: summarize(documents), documents };
-  const endTime = new Date();
-  const target = flags.output ? { isTTY: false } : io.stdout;
-  const text = streaming
-    ? formatJsonlSummary(result.tool, result.summary)
-    : formatReport(format, result, reportOptions(setup, wantsColor(target, io.env, flags.color), failOn, startTime, endTime));
-  if (flags.output) {
-    try {
-      await writeFileAtomic(flags.output, text);
-    } catch (err) {
-      // A path the user chose, not a bug in adscan: a plain message, no stack trace.
-      throw new CliError(`--output: cannot write ${flags.output}: ${describeFsError(err)}`);
+  try {
+    if (progress) {
+      countInputs(inputs, setup.sources, { signal: AbortSignal.any([stop.signal, counting.signal]) }).then(
+        (count) => progress.setTotal(count?.documents),
+        () => {},
+      );
     }
-  } else io.stdout.write(text);
+    const documents = await scanInputs(
+      inputs,
+      setup,
+      io,
+      (d, { resumed }) => {
+        baselineIndex?.apply(d);
+        if (streaming) io.stdout.write(formatJsonlDocument(d));
+        if (!resumed && selfSignal && ++finishedHere === Number(selfSignal[1])) process.kill(process.pid, selfSignal[2] ?? 'SIGINT');
+      },
+      { signal: stop.signal, checkpoint, progress, quiet },
+    );
+    progress?.stop();
+    checkpoint?.close();
+    const interrupted = stop.received;
 
-  if (reports.length) {
-    const options = reportOptions(setup, false, failOn, startTime, endTime);
-    for (const r of reports) {
-      const body = formatReport(r.format, result, options);
+    if (writePath && interrupted) {
+      say(`adscan: baseline ${displayPath(writePath, cwd)} not written: the run was interrupted\n`);
+    } else if (writePath) {
+      const place = { dir: dirname(writePath), cwd };
+      const entries: BaselineEntry[] = documents.filter((d) => d.error === null).flatMap((d) => baselineEntries(d, place));
+      await writeBaselineFile(writePath, { entries }, cwd);
+      // The findings just recorded are baselined, as on the next run with --baseline.
+      const index = new BaselineIndex({ entries }, place);
+      for (const d of documents) index.apply(d);
+      if (!quiet) say(`adscan: wrote baseline ${displayPath(writePath, cwd)} (${entries.length} ${entries.length === 1 ? 'finding' : 'findings'})\n`);
+    }
+
+    const result: ScanResult = { tool: { name: 'adscan', version: packageVersion() }, summary: summarize(documents), documents };
+    const endTime = new Date();
+    const target = flags.output ? { isTTY: false } : io.stdout;
+    const text = streaming
+      ? formatJsonlSummary(result.tool, result.summary)
+      : formatReport(format, result, reportOptions(setup, wantsColor(target, io.env, flags.color), failOn, startTime, endTime));
+    if (flags.output) {
       try {
-        await writeFileAtomic(r.path, body);
+        await writeFileAtomic(flags.output, text);
       } catch (err) {
-        throw new CliError(`--report: cannot write ${displayPath(r.path, cwd)}: ${describeFsError(err)}`);
+        // A path the user chose, not a bug in adscan: a plain message, no stack trace.
+        throw new CliError(`--output: cannot write ${flags.output}: ${describeFsError(err)}`);
+      }
+    } else io.stdout.write(text);
+
+    if (reports.length) {
+      const options = reportOptions(setup, false, failOn, startTime, endTime);
+      for (const r of reports) {
+        const body = formatReport(r.format, result, options);
+        try {
+          await writeFileAtomic(r.path, body);
+        } catch (err) {
+          throw new CliError(`--report: cannot write ${displayPath(r.path, cwd)}: ${describeFsError(err)}`);
+        }
       }
     }
-  }
 
-  if (documents.length > 0 && documents.every((d) => d.error !== null)) {
-    io.stderr.write('adscan: no input could be read\n');
-    return EXIT_USAGE;
+    if (interrupted) {
+      const done = `${documents.length} ${documents.length === 1 ? 'document' : 'documents'}`;
+      say(
+        checkpoint
+          ? `adscan: interrupted: the reports cover the ${done} finished; run the same command again to resume from ${checkpoint.display}\n`
+          : `adscan: interrupted: the reports cover the ${done} finished; add --checkpoint FILE to be able to resume a run\n`,
+      );
+      return signalExitCode(interrupted);
+    }
+    if (documents.length > 0 && documents.every((d) => d.error !== null)) {
+      say('adscan: no input could be read\n');
+      return EXIT_USAGE;
+    }
+    return failsOn(documents, failOn) ? EXIT_FINDINGS : EXIT_OK;
+  } finally {
+    counting.abort();
+    stop.release();
+    progress?.stop();
+    checkpoint?.close();
   }
-  return failsOn(documents, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The progress line: only on a terminal, not with --quiet, not in CI, not over streamed JSONL. */
+export function wantsProgress(io: Pick<CliIo, 'stderr' | 'stdout' | 'env'>, quiet: boolean, streaming: boolean): boolean {
+  if (quiet || !io.stderr.isTTY) return false;
+  const ci = io.env.CI;
+  if (ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false') return false;
+  return !(streaming && io.stdout.isTTY);
+}
+
+/** How the checkpoint header's settings are named in a mismatch message. */
+const CHECKPOINT_LABELS: Record<string, string> = {
+  adTypes: '--ad-type',
+  asOf: '--as-of',
+  fullDict: '--full-dict',
+  certRegistry: '--cert-registry (its content)',
+  suppressions: 'the suppression file (its content)',
+  configScope: "the configuration's adTypes and ignore",
+  maxBytes: '--max-bytes',
+};
+
+/** The rules and every setting besides them that changes a document's stored result. */
+function checkpointHeader(setup: ScanSetup): CheckpointHeader {
+  const { config, suppressions } = setup;
+  return {
+    adscanCheckpoint: CHECKPOINT_VERSION,
+    rulesHash: setup.loaded.rulesHash,
+    options: {
+      adTypes: setup.adTypes?.join(',') ?? null,
+      asOf: setup.asOf ?? null,
+      fullDict: setup.flags.fullDict === true,
+      certRegistry: setup.registry ? settingsHash(setup.registry) : null,
+      suppressions: suppressions ? settingsHash({ dir: suppressions.dir, entries: suppressions.entries.map(({ line: _line, ...e }) => e) }) : null,
+      configScope: config ? settingsHash({ dir: config.dir, adTypes: config.adTypes, ignore: config.ignore }) : null,
+      maxBytes: setup.sources.maxBytes ?? null,
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { MASK_PLACEHOLDER } from '../core/mask-placeholder.js';
 import { text as readStream } from 'node:stream/consumers';
 import { normalizeSteps } from '../normalize/index.js';
 import { CliError, EXIT_OK } from './exit-codes.js';
@@ -31,13 +32,15 @@ export async function runSegment(input: string | undefined, flags: SegmentFlags,
     return EXIT_OK;
   }
   const label = (s: string) => s.padEnd(11);
+  // The wildcard for an unfillable mask is a private-use character most fonts draw as nothing.
+  const shown = (s: string) => s.replaceAll(MASK_PLACEHOLDER, '⟨?⟩');
   io.stdout.write(`${label('original')}${text}\n`);
   let previous = text;
   for (const s of steps) {
-    io.stdout.write(`${label(s.name)}${s.text === previous ? '(unchanged)' : s.text}\n`);
+    io.stdout.write(`${label(s.name)}${s.text === previous ? '(unchanged)' : shown(s.text)}\n`);
     previous = s.text;
   }
-  io.stdout.write(`${label('normalized')}${normalized}\n`);
-  io.stdout.write(`${label('tokens')}${tokens.map((t) => `${t.word}/${t.tag}`).join(' ')}\n`);
+  io.stdout.write(`${label('normalized')}${shown(normalized)}\n`);
+  io.stdout.write(`${label('tokens')}${tokens.map((t) => `${shown(t.word)}/${t.tag}`).join(' ')}\n`);
   return EXIT_OK;
 }

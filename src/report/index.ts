@@ -8,7 +8,8 @@ import { formatMarkdown, type MarkdownOptions } from './markdown.js';
 import { formatPretty, type PrettyOptions } from './pretty.js';
 import { formatSarif, type SarifOptions } from './sarif.js';
 
-export { summarize } from './summary.js';
+export { summarize, SummaryCounter } from './summary.js';
+export { jsonChunks } from './json-chunks.js';
 export { formatJson } from './json.js';
 export { formatPretty, type PrettyOptions } from './pretty.js';
 export { formatSarif, sarifLog, defaultFingerprint, FINGERPRINT_KEY, type SarifOptions, type SarifLog } from './sarif.js';

@@ -6,28 +6,41 @@ import type { DocumentResult, ScanSummary, Severity } from '../core/types.js';
  * order rules happened to fire in.
  */
 export function summarize(documents: readonly DocumentResult[]): ScanSummary {
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const counter = new SummaryCounter();
+  for (const doc of documents) counter.add(doc);
+  return counter.summary();
+}
+
+/** The same counts, kept up as documents finish, for runs that do not hold them all. */
+export class SummaryCounter {
+  private readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   // A Map, not an object literal: a category id is data and must not be able to reach the prototype.
-  const byCategory = new Map<string, number>();
-  let findings = 0;
-  let failed = 0;
-  let suppressed = 0;
-  for (const doc of documents) {
-    if (doc.error != null) failed++;
-    suppressed += doc.suppressed.length;
+  private readonly byCategory = new Map<string, number>();
+  private documents = 0;
+  private findings = 0;
+  private failed = 0;
+  private suppressed = 0;
+
+  add(doc: DocumentResult): void {
+    this.documents++;
+    if (doc.error != null) this.failed++;
+    this.suppressed += doc.suppressed.length;
     for (const finding of doc.findings) {
-      findings++;
-      bySeverity[finding.severity]++;
-      byCategory.set(finding.category, (byCategory.get(finding.category) ?? 0) + 1);
+      this.findings++;
+      this.bySeverity[finding.severity]++;
+      this.byCategory.set(finding.category, (this.byCategory.get(finding.category) ?? 0) + 1);
     }
   }
-  const categories = [...byCategory].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return {
-    documents: documents.length,
-    findings,
-    failed,
-    suppressed,
-    bySeverity,
-    byCategory: Object.fromEntries(categories),
-  };
+
+  summary(): ScanSummary {
+    const categories = [...this.byCategory].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return {
+      documents: this.documents,
+      findings: this.findings,
+      failed: this.failed,
+      suppressed: this.suppressed,
+      bySeverity: { ...this.bySeverity },
+      byCategory: Object.fromEntries(categories),
+    };
+  }
 }

@@ -53,6 +53,14 @@ describe('adscan segment', () => {
     expect(tokenWords(lines.get('tokens')!).join('')).toBe('本院专治牛皮癣,保证治愈!ABC');
   });
 
+  it('shows a mask no known word fills as a visible wildcard', async () => {
+    const run = await runCli(['segment', '本院采用独■疗法']);
+    expect(run.code).toBe(0);
+    const lines = segmentLines(run.stdout);
+    expect(lines.get('masks')).toBe('本院采用独⟨?⟩疗法');
+    expect(lines.get('normalized')).toBe('本院采用独⟨?⟩疗法');
+  });
+
   it('rejects empty text with exit 2', async () => {
     const run = await runCli(['segment', '   ']);
     expect(run.code).toBe(2);

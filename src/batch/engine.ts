@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { AdType, SourceDocument } from '../core/types.js';
+import type { ScanInputFlags, ScanSetup } from '../cli/scan-command.js';
+import { scanItem, type ScannedItem } from './scan-item.js';
+
+/** Where documents' content is scanned: in this thread, or in a pool of worker threads. */
+export interface ScanEngine {
+  readonly threads: number;
+  /**
+   * Scans one document's content. Rejects when the scan itself broke (a worker died or
+   * threw); the caller reports that document as failed with `describeFailure`.
+   * The document's bytes may be handed over to a worker: read nothing from them afterwards.
+   */
+  scan(doc: SourceDocument, adTypes: AdType[] | undefined): Promise<ScannedItem>;
+  describeFailure(err: unknown): string;
+  close(): Promise<void>;
+}
+
+/** What each worker needs to set itself up as the main thread did (all serialisable). */
+export interface WorkerInit {
+  flags: ScanInputFlags;
+  cwd: string;
+  /** The main thread's "today" (ISO), so every thread checks validity against the same day. */
+  today: string;
+}
+
+export interface WorkerTask {
+  doc: SourceDocument;
+  adTypes: AdType[] | undefined;
+}
+
+function message(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name;
+  return String(err);
+}
+
+/** piscina's "worker exited with code: 70" as "exited with code 70"; other errors' messages. */
+function crashCause(err: unknown): string {
+  const m = message(err);
+  const exit = /worker exited with code:?\s*(-?\d+)/i.exec(m);
+  return exit ? `exited with code ${exit[1]}` : m;
+}
+
+/** `--jobs 1`: no threads, no start-up cost; the setup the main thread already has. */
+export function inProcessEngine(setup: ScanSetup): ScanEngine {
+  return {
+    threads: 0,
+    scan: (doc, adTypes) => scanItem(doc, setup, adTypes),
+    describeFailure: (err) => `internal error while scanning: ${message(err)}`,
+    close: async () => {},
+  };
+}
+
+/** The compiled worker module (under vitest this code runs from src/, the worker from dist/). */
+export function workerFile(): string {
+  const beside = fileURLToPath(new URL('./scan-worker.js', import.meta.url));
+  if (existsSync(beside)) return beside;
+  return fileURLToPath(new URL('../../dist/batch/scan-worker.js', import.meta.url));
+}
+
+/**
+ * `--jobs N` (N ≥ 2): N worker threads, each preparing the scan once (configuration, rules,
+ * dictionary) from the flags. A worker that dies takes only its current document with it:
+ * piscina rejects that task and starts a replacement.
+ */
+export function poolEngine(setup: ScanSetup, jobs: number, env: NodeJS.ProcessEnv): ScanEngine {
+  const init: WorkerInit = {
+    // Through JSON: commander's option objects may carry what structured clone refuses.
+    flags: JSON.parse(JSON.stringify(setup.flags)) as ScanInputFlags,
+    cwd: setup.cwd,
+    today: setup.today.toISOString(),
+  };
+  const pool = new Piscina<WorkerTask, ScannedItem>({
+    filename: workerFile(),
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: 60_000,
+    concurrentTasksPerWorker: 1,
+    // Tasks are asynchronous; a worker waiting in Atomics.wait would stall their promises.
+    atomics: 'disabled',
+    workerData: init,
+    env: Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)),
+  });
+  // Piscina replaces a worker that dies, but not one that dies while starting (it would only
+  // die again): when no worker is left, waiting tasks would wait for ever. Every task still
+  // waiting, and every later one, then fails with the cause. A worker that fails while idle
+  // emits 'error' on the pool, which must have a listener.
+  let broken: Error | null = null;
+  let lastCause: unknown = 'no worker thread is left';
+  const waiting = new Set<(err: Error) => void>();
+  const check = () => {
+    if (broken || pool.threads.length > 0) return;
+    broken = new Error(`no worker thread could start (${crashCause(lastCause)})`);
+    for (const reject of waiting) reject(broken);
+    waiting.clear();
+  };
+  const checkAlive = (cause: unknown) => {
+    lastCause = cause;
+    setImmediate(check);
+  };
+  pool.on('error', checkAlive);
+  // Also a watchdog, which keeps the process alive while tasks wait: piscina does not hold
+  // the event loop open for a worker that is still starting.
+  const watchdog = setInterval(() => {
+    if (waiting.size > 0) check();
+  }, 250);
+  return {
+    threads: jobs,
+    scan(doc, adTypes) {
+      if (broken) return Promise.reject(broken);
+      const bytes = doc.bytes;
+      // Transfer the bytes when they own their whole buffer; a slice of a shared pool
+      // (small Buffers) must be copied, or its neighbours would go with it.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      const transferList = own && bytes.byteLength > 0 ? [bytes.buffer as ArrayBuffer] : undefined;
+      return new Promise<ScannedItem>((resolve, reject) => {
+        waiting.add(reject);
+        pool.run({ doc, adTypes }, transferList ? { transferList } : {}).then(
+          (item) => {
+            waiting.delete(reject);
+            resolve(item);
+          },
+          (err: unknown) => {
+            waiting.delete(reject);
+            reject(err instanceof Error ? err : new Error(String(err)));
+            checkAlive(err);
+          },
+        );
+      });
+    },
+    describeFailure(err) {
+      return err === broken ? `worker crashed: ${message(err)}` : `worker crashed: ${crashCause(err)}`;
+    },
+    close: async () => {
+      clearInterval(watchdog);
+      await pool.destroy();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// The worker-thread side of `scan --jobs N` (N ≥ 2), loaded by piscina. Each worker prepares
+// the scan once — configuration, compiled rules, the jieba dictionary — from the same
+// serialisable flags and working directory as the main thread, then scans documents' content.
+import { Readable } from 'node:stream';
+import { workerData } from 'node:worker_threads';
+import { prepareScan } from '../cli/scan-command.js';
+import type { CliIo } from '../cli/io.js';
+import type { WorkerInit, WorkerTask } from './engine.js';
+import { scanItem, type ScannedItem } from './scan-item.js';
+
+async function init(): Promise<(task: WorkerTask) => Promise<ScannedItem>> {
+  const { flags, cwd, today } = workerData as WorkerInit;
+  // Test-only hook (see below): "<init>" makes every worker die while starting.
+  if (process.env.ADSCAN_TEST_CRASH_ON === '<init>') process.exit(70);
+  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, stdin: Readable.from([]), env: process.env, cwd };
+  const setup = await prepareScan(flags, io);
+  setup.today = new Date(today);
+  // Test-only hook: a worker handed a document whose URI contains this string dies at once
+  // (exit code 70), so tests can check that a crash loses that document and nothing else.
+  const crashOn = process.env.ADSCAN_TEST_CRASH_ON;
+
+  return async ({ doc, adTypes }: WorkerTask): Promise<ScannedItem> => {
+    if (crashOn && doc.uri.includes(crashOn)) process.exit(70);
+    // Structured clone delivers a plain Uint8Array; the decoders expect a Buffer (no copy).
+    const bytes = Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength);
+    return scanItem({ ...doc, bytes }, setup, adTypes);
+  };
+}
+
+// piscina awaits a default export that is a promise of the task handler before it reports
+// the worker ready.
+export default init();

@@ -1,0 +1,25 @@
+import type { DocumentResult, ScanResult } from '../core/types.js';
+import { jsonDocument, jsonSummary, jsonTool } from './json.js';
+
+/**
+ * The JSON report (formatJson) piece by piece, one document at a time, so a report on a
+ * large crawl can be written while its documents are read back from disk instead of being
+ * built as one string (V8 strings stop at ~512 MiB) from documents all held in memory. The
+ * pieces joined are byte for byte what formatJson returns for the same documents.
+ */
+export function* jsonChunks(
+  tool: ScanResult['tool'],
+  summary: ScanResult['summary'],
+  documents: Iterable<DocumentResult>,
+): Generator<string> {
+  const head = JSON.stringify({ tool: jsonTool(tool), summary: jsonSummary(summary) }, null, 2);
+  // `head` ends with "\n}": the documents array goes in before the closing brace.
+  yield `${head.slice(0, -2)},\n  "documents": [`;
+  let first = true;
+  for (const doc of documents) {
+    const body = JSON.stringify(jsonDocument(doc), null, 2).replace(/\n/g, '\n    ');
+    yield `${first ? '' : ','}\n    ${body}`;
+    first = false;
+  }
+  yield first ? ']\n}\n' : '\n  ]\n}\n';
+}
