@@ -13,11 +13,14 @@ export class ResultSpool {
   private readonly path: string;
   private fd: number | null;
   private count = 0;
+  /** A run stopped by a second Ctrl-C exits at once: the file goes with the process. */
+  private readonly onExit = () => this.dispose();
 
   constructor(parent = tmpdir()) {
     this.dir = mkdtempSync(join(parent, 'adscan-results-'));
     this.path = join(this.dir, 'documents.jsonl');
     this.fd = openSync(this.path, 'w');
+    process.once('exit', this.onExit);
   }
 
   get size(): number {
@@ -57,6 +60,7 @@ export class ResultSpool {
 
   /** Deletes the file and its directory; safe to call twice. */
   dispose(): void {
+    process.removeListener('exit', this.onExit);
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
     rmSync(this.dir, { recursive: true, force: true });

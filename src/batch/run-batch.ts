@@ -39,6 +39,8 @@ export interface BatchOptions {
   progress?: ProgressLine;
   /** A warning line for stderr (inline directives naming no rule); omitted: silent. */
   warn?: (line: string) => void;
+  /** Whether the outcome's `documents` collects the results (default true): a caller that spools them elsewhere saves the memory. */
+  keep?: boolean;
   /** Each finished document in input order: after the checkpoint has it, before it is kept. */
   onDocument?: (d: DocumentResult, info: { resumed: boolean }) => void;
   /** Documents read ahead or in flight at once (default: 4 per thread, at least 4). */
@@ -159,7 +161,7 @@ export async function runBatch(plan: BatchPlan, options: BatchOptions = {}): Pro
     for (const w of f.warnings) options.warn?.(w);
     if (!f.resumed) checkpoint?.record(f.doc);
     options.onDocument?.(f.doc, { resumed: f.resumed });
-    outcome.documents.push(f.doc);
+    if (options.keep !== false) outcome.documents.push(f.doc);
     progress?.document(f.doc, f.bytes, f.resumed);
   });
 

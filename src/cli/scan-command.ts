@@ -8,8 +8,11 @@ import {
   formatJsonlSummary,
   formatReport,
   isFormatName,
+  jsonChunks,
   reportRules,
   summarize,
+  SummaryCounter,
+  type FormatName,
   type ReportOptions,
 } from '../report/index.js';
 import type { RuleSetData } from '../rules/load.js';
@@ -18,6 +21,7 @@ import { Checkpoint, CHECKPOINT_VERSION, settingsHash, type CheckpointHeader } f
 import { countInputs } from '../batch/count-inputs.js';
 import { inProcessEngine, poolEngine, type ScanEngine } from '../batch/engine.js';
 import { ProgressLine } from '../batch/progress.js';
+import { ResultSpool } from '../batch/result-spool.js';
 import { runBatch } from '../batch/run-batch.js';
 import { signalExitCode, trapStopSignals } from '../batch/signals.js';
 import { describeFsError } from '../sources/messages.js';
@@ -39,7 +43,7 @@ import {
   type ReportOutput,
   type SuppressionFile,
 } from '../triage/index.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeChunksAtomic } from './atomic-write.js';
 import { readCertRegistry } from './cert-registry-file.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { wantsColor, type CliIo } from './io.js';
@@ -190,6 +194,8 @@ export interface ScanRunOptions {
   progress?: ProgressLine;
   /** No warnings on stderr. */
   quiet?: boolean;
+  /** Whether the returned array holds the documents (default true; see BatchOptions.keep). */
+  keep?: boolean;
 }
 
 /**
@@ -261,6 +267,7 @@ export async function scanInputs(
               io.stderr.write(`adscan: warning: ${line}\n`);
             },
         onDocument,
+        keep: run.keep,
       },
     );
     return outcome.documents;
@@ -338,80 +345,112 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
         () => {},
       );
     }
-    const documents = await scanInputs(
-      inputs,
-      setup,
-      io,
-      (d, { resumed }) => {
-        baselineIndex?.apply(d);
-        if (streaming) io.stdout.write(formatJsonlDocument(d));
-        if (!resumed && selfSignal && ++finishedHere === Number(selfSignal[1])) process.kill(process.pid, selfSignal[2] ?? 'SIGINT');
-      },
-      { signal: stop.signal, checkpoint, progress, quiet },
-    );
-    progress?.stop();
-    checkpoint?.close();
-    const interrupted = stop.received;
+    // Results of runs whose every report can be written piece by piece (JSON, JSON Lines) wait
+    // on disk, not in memory: a crawl's findings outgrow the heap. Other formats, and writing a
+    // baseline, need them all at hand.
+    const formats = [format, ...reports.map((r) => r.format)];
+    const spool = !writePath && formats.every((f) => f === 'json' || f === 'jsonl') ? new ResultSpool() : null;
+    const counter = new SummaryCounter();
+    let failing = false;
+    let allFailed = true;
+    try {
+      const kept = await scanInputs(
+        inputs,
+        setup,
+        io,
+        (d, { resumed }) => {
+          baselineIndex?.apply(d);
+          if (streaming) io.stdout.write(formatJsonlDocument(d));
+          if (spool) {
+            spool.add(d);
+            counter.add(d);
+            failing ||= failsOn([d], failOn);
+            allFailed &&= d.error !== null;
+          }
+          if (!resumed && selfSignal && ++finishedHere === Number(selfSignal[1])) process.kill(process.pid, selfSignal[2] ?? 'SIGINT');
+        },
+        { signal: stop.signal, checkpoint, progress, quiet, keep: spool === null },
+      );
+      progress?.stop();
+      checkpoint?.close();
+      const interrupted = stop.received;
 
-    if (writePath && interrupted) {
-      say(`adscan: baseline ${displayPath(writePath, cwd)} not written: the run was interrupted\n`);
-    } else if (writePath) {
-      const place = { dir: dirname(writePath), cwd };
-      const entries: BaselineEntry[] = documents.filter((d) => d.error === null).flatMap((d) => baselineEntries(d, place));
-      await writeBaselineFile(writePath, { entries }, cwd);
-      // The findings just recorded are baselined, as on the next run with --baseline.
-      const index = new BaselineIndex({ entries }, place);
-      for (const d of documents) index.apply(d);
-      if (!quiet) say(`adscan: wrote baseline ${displayPath(writePath, cwd)} (${entries.length} ${entries.length === 1 ? 'finding' : 'findings'})\n`);
-    }
-
-    const result: ScanResult = { tool: { name: 'adscan', version: packageVersion() }, summary: summarize(documents), documents };
-    const endTime = new Date();
-    const target = flags.output ? { isTTY: false } : io.stdout;
-    const text = streaming
-      ? formatJsonlSummary(result.tool, result.summary)
-      : formatReport(format, result, reportOptions(setup, wantsColor(target, io.env, flags.color), failOn, startTime, endTime));
-    if (flags.output) {
-      try {
-        await writeFileAtomic(flags.output, text);
-      } catch (err) {
-        // A path the user chose, not a bug in adscan: a plain message, no stack trace.
-        throw new CliError(`--output: cannot write ${flags.output}: ${describeFsError(err)}`);
+      if (writePath && interrupted) {
+        say(`adscan: baseline ${displayPath(writePath, cwd)} not written: the run was interrupted\n`);
+      } else if (writePath) {
+        const place = { dir: dirname(writePath), cwd };
+        const entries: BaselineEntry[] = kept.filter((d) => d.error === null).flatMap((d) => baselineEntries(d, place));
+        await writeBaselineFile(writePath, { entries }, cwd);
+        // The findings just recorded are baselined, as on the next run with --baseline.
+        const index = new BaselineIndex({ entries }, place);
+        for (const d of kept) index.apply(d);
+        if (!quiet) say(`adscan: wrote baseline ${displayPath(writePath, cwd)} (${entries.length} ${entries.length === 1 ? 'finding' : 'findings'})\n`);
       }
-    } else io.stdout.write(text);
 
-    if (reports.length) {
-      const options = reportOptions(setup, false, failOn, startTime, endTime);
-      for (const r of reports) {
-        const body = formatReport(r.format, result, options);
+      const tool: ScanResult['tool'] = { name: 'adscan', version: packageVersion() };
+      const summary = spool ? counter.summary() : summarize(kept);
+      const result: ScanResult = { tool, summary, documents: kept };
+      const endTime = new Date();
+      /** A report's text, or for spooled runs its pieces, read back one document at a time. */
+      const render = (fmt: FormatName, options: ReportOptions): Iterable<string> => {
+        if (!spool) return [formatReport(fmt, result, options)];
+        if (fmt === 'json') return jsonChunks(tool, summary, spool.documents());
+        return jsonlChunks(spool, tool, summary);
+      };
+      const target = flags.output ? { isTTY: false } : io.stdout;
+      const body = streaming
+        ? [formatJsonlSummary(tool, summary)]
+        : render(format as FormatName, reportOptions(setup, wantsColor(target, io.env, flags.color), failOn, startTime, endTime));
+      if (flags.output) {
         try {
-          await writeFileAtomic(r.path, body);
+          await writeChunksAtomic(flags.output, body);
         } catch (err) {
-          throw new CliError(`--report: cannot write ${displayPath(r.path, cwd)}: ${describeFsError(err)}`);
+          // A path the user chose, not a bug in adscan: a plain message, no stack trace.
+          throw new CliError(`--output: cannot write ${flags.output}: ${describeFsError(err)}`);
+        }
+      } else for (const chunk of body) io.stdout.write(chunk);
+
+      if (reports.length) {
+        const options = reportOptions(setup, false, failOn, startTime, endTime);
+        for (const r of reports) {
+          try {
+            await writeChunksAtomic(r.path, render(r.format as FormatName, options));
+          } catch (err) {
+            throw new CliError(`--report: cannot write ${displayPath(r.path, cwd)}: ${describeFsError(err)}`);
+          }
         }
       }
-    }
 
-    if (interrupted) {
-      const done = `${documents.length} ${documents.length === 1 ? 'document' : 'documents'}`;
-      say(
-        checkpoint
-          ? `adscan: interrupted: the reports cover the ${done} finished; run the same command again to resume from ${checkpoint.display}\n`
-          : `adscan: interrupted: the reports cover the ${done} finished; add --checkpoint FILE to be able to resume a run\n`,
-      );
-      return signalExitCode(interrupted);
+      const count = summary.documents;
+      if (interrupted) {
+        const done = `${count} ${count === 1 ? 'document' : 'documents'}`;
+        say(
+          checkpoint
+            ? `adscan: interrupted: the reports cover the ${done} finished; run the same command again to resume from ${checkpoint.display}\n`
+            : `adscan: interrupted: the reports cover the ${done} finished; add --checkpoint FILE to be able to resume a run\n`,
+        );
+        return signalExitCode(interrupted);
+      }
+      if (count > 0 && (spool ? allFailed : kept.every((d) => d.error !== null))) {
+        say('adscan: no input could be read\n');
+        return EXIT_USAGE;
+      }
+      return (spool ? failing : failsOn(kept, failOn)) ? EXIT_FINDINGS : EXIT_OK;
+    } finally {
+      spool?.dispose();
     }
-    if (documents.length > 0 && documents.every((d) => d.error !== null)) {
-      say('adscan: no input could be read\n');
-      return EXIT_USAGE;
-    }
-    return failsOn(documents, failOn) ? EXIT_FINDINGS : EXIT_OK;
   } finally {
     counting.abort();
     stop.release();
     progress?.stop();
     checkpoint?.close();
   }
+}
+
+/** JSON Lines read back from the spool: a line per document, then the summary line. */
+function* jsonlChunks(spool: ResultSpool, tool: ScanResult['tool'], summary: ScanResult['summary']): Generator<string> {
+  for (const d of spool.documents()) yield formatJsonlDocument(d);
+  yield formatJsonlSummary(tool, summary);
 }
 
 /** The progress line: only on a terminal, not with --quiet, not in CI, not over streamed JSONL. */

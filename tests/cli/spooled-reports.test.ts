@@ -1,0 +1,42 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers.js';
+
+// A run whose reports are all JSON or JSON Lines keeps finished documents in a spool file,
+// not in memory, and writes the reports piece by piece. Its output must be exactly what the
+// in-memory path (any run that also asks for another format) writes.
+const work = mkdtempSync(join(tmpdir(), 'adscan-spool-cli-'));
+const spoolParent = mkdtempSync(join(tmpdir(), 'adscan-spool-tmp-'));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(spoolParent, { recursive: true, force: true });
+});
+
+describe('reports of spooled runs', () => {
+  it('are byte-identical to the in-memory reports, exit codes included, and leave no spool behind', async () => {
+    const inputs = ['fixtures/ads', 'fixtures/non-ads', 'no-such-file.txt'];
+    const env = { TMPDIR: spoolParent };
+    const spooled = await runCli(['scan', ...inputs, '-f', 'json', '-o', join(work, 'a.json'), '--report', `jsonl:${join(work, 'a.jsonl')}`, '--jobs', '1'], { env });
+    const inMemory = await runCli(['scan', ...inputs, '-f', 'json', '-o', join(work, 'b.json'), '--report', `jsonl:${join(work, 'b.jsonl')}`, '--report', `csv:${join(work, 'b.csv')}`, '--jobs', '1'], { env });
+    expect(spooled.code).toBe(1);
+    expect(inMemory.code).toBe(1);
+    const a = readFileSync(join(work, 'a.json'), 'utf8');
+    expect(a).toBe(readFileSync(join(work, 'b.json'), 'utf8'));
+    expect(readFileSync(join(work, 'a.jsonl'), 'utf8')).toBe(readFileSync(join(work, 'b.jsonl'), 'utf8'));
+    const report = JSON.parse(a) as { summary: { documents: number; findings: number; failed: number }; documents: { uri: string }[] };
+    expect(report.summary.documents).toBe(report.documents.length);
+    expect(report.summary.failed).toBe(1);
+    expect(report.summary.findings).toBeGreaterThan(50);
+    expect(readdirSync(spoolParent)).toEqual([]);
+  });
+
+  it('streams the JSON report to stdout as well', async () => {
+    const run = await runCli(['scan', 'fixtures/ads/text', '-f', 'json', '--jobs', '1']);
+    expect(run.code).toBe(1);
+    const file = await runCli(['scan', 'fixtures/ads/text', '-f', 'json', '--jobs', '1', '--report', `csv:${join(work, 'c.csv')}`]);
+    expect(run.stdout).toBe(file.stdout);
+    expect(JSON.parse(run.stdout).documents.length).toBeGreaterThan(3);
+  });
+});
