@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import { createRequire } from 'node:module';
+import type { Piscina as PiscinaPool } from 'piscina';
 import type { AdType, SourceDocument } from '../core/types.js';
 import type { ScanInputFlags, ScanSetup } from '../cli/scan-command.js';
 import { scanItem, type ScannedItem } from './scan-item.js';
@@ -72,6 +73,8 @@ export function poolEngine(setup: ScanSetup, jobs: number, env: NodeJS.ProcessEn
     cwd: setup.cwd,
     today: setup.today.toISOString(),
   };
+  // Loaded here, not at start-up: in-process scans (one ad, a small batch) never need it.
+  const { Piscina } = createRequire(import.meta.url)('piscina') as { Piscina: typeof PiscinaPool };
   const pool = new Piscina<WorkerTask, ScannedItem>({
     filename: workerFile(),
     minThreads: jobs,

@@ -1,5 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+import type { parse as Parse } from 'csv-parse/sync';
+
+/** csv-parse, loaded only when a registry is given. */
+const parse: typeof Parse = (...args: Parameters<typeof Parse>) => (createRequire(import.meta.url)('csv-parse/sync') as { parse: typeof Parse }).parse(...args);
 import { buildRegistry, type CertRegistry, type RegistryEntry } from '../engine/numbers/registry.js';
 import { describeFsError } from '../sources/messages.js';
 import { CliError } from './exit-codes.js';

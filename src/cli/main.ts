@@ -9,12 +9,27 @@ import { runInit } from './init-command.js';
 import { runBaselinePrune } from './baseline-command.js';
 import { runExplain, type ExplainFlags } from './explain-command.js';
 import { runSegment } from './segment-command.js';
-import { addQueueCommands } from './queue-command.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+type AddQueueCommands = (program: Command, io: CliIo, state: { code: number }) => void;
+
+/**
+ * `queue` and `worker` need BullMQ and ioredis, whose loading costs more than a whole scan of
+ * one ad: they are imported only when the command line asks for them. Otherwise the two
+ * commands are listed (for --help) but not built.
+ */
+async function queueCommands(argv: string[]): Promise<AddQueueCommands> {
+  const command = argv.find((a) => !a.startsWith('-'));
+  if (command === 'queue' || command === 'worker') return (await import('./queue-command.js')).addQueueCommands;
+  return (program) => {
+    program.command('queue').description('distributed scanning: fill a Redis (BullMQ) queue, watch it, collect the report');
+    program.command('worker').description('scan documents from a Redis (BullMQ) queue filled by `adscan queue add`');
+  };
+}
+
 /** Builds the commander program; every action stores its exit code in `state`. */
-function buildProgram(io: CliIo, state: { code: number }): Command {
+function buildProgram(io: CliIo, state: { code: number }, addQueueCommands: AddQueueCommands): Command {
   const program = new Command('adscan')
     .description('Scan Chinese health-advertising copy against China\'s advertising rules')
     .version(packageVersion(), '-V, --version')
@@ -116,7 +131,7 @@ function buildProgram(io: CliIo, state: { code: number }): Command {
 /** Runs the CLI and returns its exit code; never calls process.exit (tests run it in-process). */
 export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
   const state = { code: EXIT_OK };
-  const program = buildProgram(io, state);
+  const program = buildProgram(io, state, await queueCommands(argv));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return state.code;

@@ -1,4 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
+import type { stringify as Stringify } from 'csv-stringify/sync';
+
+/** csv-stringify, loaded only when a CSV report is written. */
+const stringify: typeof Stringify = (...args: Parameters<typeof Stringify>) =>
+  (createRequire(import.meta.url)('csv-stringify/sync') as { stringify: typeof Stringify }).stringify(...args);
 import type { ScanResult } from '../core/types.js';
 
 export interface CsvOptions {

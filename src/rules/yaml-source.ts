@@ -1,4 +1,10 @@
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter } from 'yaml';
+
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+/** The yaml package, loaded on first use: with the build's rule cache a scan parses no YAML. */
+const yaml = (): YamlModule => (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
 
 /** A problem in a rule file, located at a line so an author can go straight to it. */
 export interface RuleProblem {
@@ -36,8 +42,8 @@ export class YamlSource {
 
   /** Parse; YAML syntax errors become problems with the parser's own line numbers. */
   static parse(file: string, text: string): { source: YamlSource | null; problems: RuleProblem[] } {
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const lines = new (yaml().LineCounter)();
+    const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     // After the first syntax error the parser mostly reports its own confusion: keep the first.
     const problems: RuleProblem[] = doc.errors.slice(0, 1).map((e) => {
       const pos = lines.linePos(e.pos[0]);
@@ -55,6 +61,7 @@ export class YamlSource {
     if (atKey && path.length > 0) {
       const parent = this.doc.getIn(path.slice(0, -1), true);
       const name = path[path.length - 1];
+      const { isMap, isScalar } = yaml();
       if (isMap(parent)) {
         const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === name);
         const range = isScalar(pair?.key) ? pair.key.range : undefined;

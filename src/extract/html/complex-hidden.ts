@@ -1,4 +1,5 @@
-import { load } from 'cheerio/slim';
+import { createRequire } from 'node:module';
+import type { load as Load } from 'cheerio/slim';
 import type { Document } from 'domhandler';
 import type { DomNode } from './dom.js';
 import type { HiddenSelectors } from './hidden.js';
@@ -12,6 +13,8 @@ import type { HiddenSelectors } from './hidden.js';
  */
 export function resolveComplexSelectors(root: Document & DomNode, selectors: HiddenSelectors): void {
   if (selectors.complex.length === 0) return;
+  // cheerio is loaded on the first page that needs it: most pages have no such rule.
+  const { load } = createRequire(import.meta.url)('cheerio/slim') as { load: typeof Load };
   const $ = load(root, null, false);
   for (const { selector, why } of selectors.complex) {
     let matched;

@@ -1,5 +1,6 @@
-import { Document, Element, Text, type ChildNode, type ParentNode } from 'domhandler';
-import { Parser } from 'htmlparser2';
+import { createRequire } from 'node:module';
+import type { ChildNode, Document, Element, ParentNode, Text } from 'domhandler';
+import type { Parser as HtmlParser } from 'htmlparser2';
 import type { DomNode, NodeLocation } from './dom.js';
 
 /** Elements whose first newline a browser drops (`<pre>\ntext` shows "text"). */
@@ -22,7 +23,28 @@ const FOREIGN_ROOTS: Record<string, string> = {
  * tables, no adoption agency for misnested formatting tags). For extracting text in source
  * order that is what we want: every character keeps its place and its offsets.
  */
+interface Libraries {
+  Parser: typeof HtmlParser;
+  Document: typeof Document;
+  Element: typeof Element;
+  Text: typeof Text;
+}
+
+let libraries: Libraries | undefined;
+
+/** htmlparser2 and domhandler load with the first HTML page: plain-text scans never need them. */
+function html5(): Libraries {
+  if (!libraries) {
+    const require = createRequire(import.meta.url);
+    const { Parser } = require('htmlparser2') as { Parser: typeof HtmlParser };
+    const { Document, Element, Text } = require('domhandler') as Pick<Libraries, 'Document' | 'Element' | 'Text'>;
+    libraries = { Parser, Document, Element, Text };
+  }
+  return libraries;
+}
+
 export function parseHtmlTree(html: string): Document & DomNode {
+  const { Parser, Document, Element, Text } = html5();
   const root = located(new Document([]), { startOffset: 0, endOffset: html.length });
   const stack: (ParentNode & DomNode)[] = [root];
   /** The open text node: htmlparser2 reports a run around entities in several pieces. */
@@ -37,7 +59,7 @@ export function parseHtmlTree(html: string): Document & DomNode {
     if (prev) prev.next = child;
     parent.children.push(child);
   };
-  const parser: Parser = new Parser(
+  const parser: HtmlParser = new Parser(
     {
       onattribute(name) {
         // At this callback startIndex is the attribute name, endIndex the end of its value.
