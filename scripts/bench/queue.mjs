@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// Distributed-scanning benchmark (issue #7): documents/s with 1 and with 2 `adscan worker`
+// processes on one machine, and Redis memory per queued and per finished document.
+// Starts its own redis-server (Debian's) on a free loopback port in a temporary directory,
+// scans HTML pages of the bench corpus generator, prints a table (or --json).
+//   node scripts/bench/queue.mjs [--mb N] [--seed N] [--json]
+// Needs `npm run build` and redis-server on PATH.
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildCorpus } from './corpus.mjs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = join(repoRoot, 'bin', 'adscan');
+const { values } = parseArgs({ options: { mb: { type: 'string', default: '20' }, seed: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } } });
+const say = (m) => process.stderr.write(`queue-bench: ${m}\n`);
+
+const freePort = () =>
+  new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+
+const adscan = (args) =>
+  new Promise((ok, fail) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: repoRoot, maxBuffer: 1 << 26 }, (err, stdout, stderr) => {
+      if (err && err.code !== 1) fail(new Error(`adscan ${args.join(' ')}: ${stderr || err.message}`));
+      else ok(stdout);
+    });
+  });
+
+const redisCli = (port, args) =>
+  new Promise((ok, fail) => execFile('redis-cli', ['-p', String(port), ...args], (err, stdout) => (err ? fail(err) : ok(stdout.trim()))));
+
+async function redisInfoMemory(port) {
+  return Number(/used_memory:(\d+)/.exec(await redisCli(port, ['info', 'memory']))[1]);
+}
+
+async function run(workers, redis, port, queue, dir, documents) {
+  say(`enqueueing ${documents} pages for ${workers} worker(s)`);
+  await adscan(['queue', 'add', '--redis', redis, '--queue', queue, dir]);
+  const started = performance.now();
+  const procs = Array.from({ length: workers }, () =>
+    spawn(process.execPath, [BIN, 'worker', '--redis', redis, '--queue', queue, '--concurrency', '2'], { cwd: repoRoot, stdio: 'ignore' }),
+  );
+  // Polled with redis-cli, not `adscan queue status`: a Node process a poll would take CPU
+  // from the workers being measured. BullMQ keeps finished job ids in sorted sets.
+  const finished = async () =>
+    (await Promise.all(['completed', 'failed'].map((set) => redisCli(port, ['zcard', `adscan:${queue}:${set}`])))).map(Number);
+  let done;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 200));
+    done = await finished();
+    if (done[0] + done[1] >= documents) break;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const status = JSON.parse(await adscan(['queue', 'status', '--redis', redis, '--queue', queue, '--json']));
+  for (const p of procs) p.kill('SIGTERM');
+  await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r() : p.once('exit', r)))));
+  return { workers, documents, seconds, docsPerSecond: documents / seconds, failed: status.failed };
+}
+
+async function main() {
+  const tmp = mkdtempSync(join(tmpdir(), 'adscan-queue-bench-'));
+  const port = await freePort();
+  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmp], { stdio: 'ignore' });
+  const redis = `redis://127.0.0.1:${port}`;
+  try {
+    await new Promise((r) => setTimeout(r, 500));
+    const corpus = buildCorpus({ repoRoot, dir: join(tmp, 'corpus'), htmlBytes: Number(values.mb) * 1024 * 1024, seed: Number(values.seed), textShare: 0, warcShare: 0 });
+    const dir = corpus.html.dir;
+    const documents = corpus.html.files.length;
+    // Warm-up: page cache, and the workers' first compile of everything.
+    const before = await redisInfoMemory(port);
+    await adscan(['queue', 'add', '--redis', redis, '--queue', 'memory', dir]);
+    const queued = await redisInfoMemory(port);
+    const one = await run(1, redis, port, 'one-worker', dir, documents);
+    const finished = await redisInfoMemory(port);
+    const two = await run(2, redis, port, 'two-workers', dir, documents);
+    const result = {
+      corpus: { documents, MiB: Number((corpus.html.bytes / 1048576).toFixed(1)) },
+      oneWorker: one,
+      twoWorkers: two,
+      speedUp: two.docsPerSecond / one.docsPerSecond,
+      redisBytesPerQueuedDocument: Math.round((queued - before) / documents),
+      redisBytesPerFinishedDocument: Math.round((finished - queued) / documents),
+    };
+    if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      process.stdout.write(`queue bench: ${documents} HTML pages, ${result.corpus.MiB} MiB, workers with --concurrency 2\n`);
+      for (const r of [one, two]) process.stdout.write(`  ${r.workers} worker(s): ${r.seconds.toFixed(1)} s, ${r.docsPerSecond.toFixed(1)} docs/s, ${r.failed} failed\n`);
+      process.stdout.write(`  speed-up 2/1: ${result.speedUp.toFixed(2)}×\n`);
+      process.stdout.write(`  Redis memory: ${result.redisBytesPerQueuedDocument} B per queued document, ${result.redisBytesPerFinishedDocument} B per finished document awaiting its report\n`);
+    }
+  } finally {
+    server.kill('SIGTERM');
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`queue-bench: ${err.stack ?? err}\n`);
+  process.exit(1);
+});
