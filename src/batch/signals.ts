@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { constants } from 'node:os';
 
 export type StopSignal = 'SIGINT' | 'SIGTERM';
@@ -24,6 +25,8 @@ export interface StopSignals {
  */
 export function trapStopSignals(onFirst: (signal: StopSignal) => void, exit: (code: number) => void = (code) => process.exit(code)): StopSignals {
   const controller = new AbortController();
+  // The reader and every fetch under way listen to the run's stop signal.
+  setMaxListeners(0, controller.signal);
   let received: StopSignal | undefined;
   const handler = (signal: StopSignal) => {
     if (received !== undefined) {

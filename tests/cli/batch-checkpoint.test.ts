@@ -1,7 +1,7 @@
 // --checkpoint and stopping by signal, through the built CLI: an interrupted run resumed from
 // its checkpoint reports exactly what an uninterrupted run does, with no document twice.
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -9,13 +9,26 @@ import { AS_OF, assertBuilt, BIN, ROOT, runCli, scanJson, type CliRun, type Json
 
 vi.setConfig({ testTimeout: 40_000, hookTimeout: 60_000 });
 
+// The fixtures plus enough generated documents that a run stopped after a few documents still
+// has inputs it has not even read: the reader and the workers work a bounded way ahead, and a
+// corpus smaller than that would be finished entirely by the documents already under way. The
+// generated folder's name holds "fixtures" so that the crash hook below matches it too.
 const CORPUS = ['fixtures/ads', 'fixtures/non-ads'];
+const GENERATED = 80;
 
 let temp: string;
 let full: Awaited<ReturnType<typeof scanJson>>;
 beforeAll(async () => {
   assertBuilt();
   temp = mkdtempSync(join(tmpdir(), 'adscan-checkpoint-cli-'));
+  const generated = join(temp, 'generated-fixtures');
+  mkdirSync(generated);
+  const ads = readdirSync(join(ROOT, 'fixtures', 'ads', 'text')).filter((n) => n.endsWith('.txt')).sort();
+  for (let i = 0; i < GENERATED; i++) {
+    const text = readFileSync(join(ROOT, 'fixtures', 'ads', 'text', ads[i % ads.length]!), 'utf8');
+    writeFileSync(join(generated, `doc-${String(i).padStart(3, '0')}.txt`), `${text}\n第${i}期广告。\n`);
+  }
+  CORPUS.push(generated);
   full = await scanJson(['--jobs', '1', ...CORPUS]);
 });
 afterAll(() => {

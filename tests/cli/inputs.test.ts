@@ -112,6 +112,17 @@ describe('adscan scan: batch inputs', () => {
     expect(report.documents[0]!.findings.some((f) => f.category === 'cure-guarantee')).toBe(true);
   });
 
+  it('fetches a long URL list many at a time without warnings on stderr', async () => {
+    const list = join(dir, 'many-urls.txt');
+    const urls = Array.from({ length: 40 }, (_, i) => `${base}/ad/${(i % 3) + 1}?n=${i}`);
+    await writeFile(list, `${urls.join('\n')}\n`);
+    const { report, stderr } = await scanJson(['--url-list', list, '--per-host', '16', '--concurrency', '16', '--jobs', '1']);
+    expect(report.documents.map((d) => d.uri)).toEqual(urls);
+    expect(report.documents.every((d) => d.error === null)).toBe(true);
+    // Listeners of the run's shared abort signals are not capped: no MaxListenersExceededWarning.
+    expect(stderr).toBe('');
+  });
+
   it('reads the URL list from stdin with --url-list -', async () => {
     const { report } = await scanJson(['--url-list', '-'], { input: `${base}/ad/2\n` });
     expect(report.documents.map((d) => d.uri)).toEqual([`${base}/ad/2`]);

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { STATUS_CODES } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Agent, Dispatcher, request as undiciRequest } from 'undici';
@@ -85,6 +86,8 @@ class UndiciFetcher implements Fetcher {
   private closed = false;
 
   constructor(private readonly o: FetchOptions) {
+    // Each request in flight listens to `closing`: as many as the concurrency allows.
+    setMaxListeners(0, this.closing.signal);
     this.limiter = new HostLimiter({ concurrency: o.concurrency, perHost: o.perHost, intervalMs: o.hostIntervalMs });
     this.documents = { timeoutMs: o.timeoutMs, maxBytes: o.maxBytes, maxRedirects: o.maxRedirects, retries: o.retries, robots: o.robots };
     this.robotsFiles = {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 /**
  * Maps an (async) iterable through an async function with several calls in flight, yet
  * yields the results in source order. At most `concurrency` items are taken from the source
@@ -58,6 +59,8 @@ export async function* orderedMap<T, R>(
   const iterator = iteratorOf(source);
   // Aborted when the generator ends early, so calls still running can give up.
   const work = new AbortController();
+  // Every call under way listens to it (and may link it to its own fetch): no listener cap.
+  setMaxListeners(0, work.signal);
 
   // One waiter at a time, woken by any settlement or by the caller's abort. (Racing the same
   // pending promises again and again would pile up reactions on them.)
