@@ -509,6 +509,24 @@ async function bench(opts, tmp, staleWarning) {
       }
     : { skipped: jobsSupported ? 'a --jobs run did not complete' : JOBS_UNSUPPORTED };
 
+  // ---- the machine's own two-way ceiling --------------------------------------------------
+  // Two independent `--jobs 1` processes, each on half of the HTML pages, at the same time.
+  // Their speed-up over the single `--jobs 1` run is what two cores give this workload with no
+  // coordination at all (shared caches, memory bandwidth and virtual CPUs take their share):
+  // the yardstick for the --jobs 2 speed-up.
+  let ceiling = null;
+  if (measured(j1)) {
+    const batches = readdirSync(corpus.html.dir).filter((n) => n.startsWith('batch-')).sort().map((n) => join(corpus.html.dir, n));
+    const halves = [batches.filter((_, i) => i % 2 === 0), batches.filter((_, i) => i % 2 === 1)];
+    progress('two-way ceiling: two independent --jobs 1 processes on the two halves of the HTML, at once');
+    const started = performance.now();
+    const runs = await Promise.all(halves.map((dirs, i) => scanRun(dirs, 1, join(tmp, `half-${i}.${opts.format}`), { timeoutMs })));
+    const wallS = (performance.now() - started) / 1000;
+    const crashed = runs.map((r) => crashOf(r)).find(Boolean);
+    if (crashed) problems.push(`two-way ceiling: CLI crashed: ${crashed}`);
+    else ceiling = { wallSeconds: round(wallS, 2), speedUp: round(j1.wallSeconds / wallS, 2), vsJobs2: measured(j2) ? round(wallS / j2.wallSeconds, 2) : null };
+  }
+
   // ---- stage shares (in-process, on a sample of the same corpus) ------------------------
   let stages = null;
   progress(`stage shares on a ${opts.sampleMb} MiB sample (in-process)`);
@@ -558,6 +576,7 @@ async function bench(opts, tmp, staleWarning) {
     throughputCommand: shownCommand('<dir>', 'N'),
     throughput,
     speedup,
+    twoWayCeiling: ceiling,
     startup,
     latency: { file: latencyFile, stdin: latencyStdin },
     stages,
@@ -613,6 +632,8 @@ function table(r) {
   }
   const sp = r.speedup;
   out += row('speed-up', sp.skipped ? sp.skipped : `--jobs 2 / --jobs 1 = ${sp.wall}× wall${sp.startupExcluded != null ? `, ${sp.startupExcluded}× with start-up excluded` : ''}`);
+  const ce = r.twoWayCeiling;
+  if (ce) out += row('2-way ceiling', `two independent --jobs 1 processes on the two halves at once: ${ce.wallSeconds} s, ${ce.speedUp}× the --jobs 1 run (what this machine gives two processes)${ce.vsJobs2 == null ? '' : `; --jobs 2 reaches ${ce.vsJobs2} of it`}`);
   for (const t of r.throughput.filter((x) => !x.skipped && x.exitCode != null)) {
     const sev = t.bySeverity ? ` (${t.bySeverity.error} error, ${t.bySeverity.warning} warning, ${t.bySeverity.info} info)` : '';
     const docs = t.documentsInReport == null ? 'report n/a'
