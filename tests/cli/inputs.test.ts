@@ -1,11 +1,10 @@
 // Batch inputs end to end (issue #6): JSONL and WARC files, --url-list, --include/--exclude,
 // --input-format, through the built CLI and its JSON report.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startServer, type TestServer } from '../sources/fetch-server.js';
 import { gz, handRecord, httpMessage, warcioRecord, warcioResponse } from '../sources/warc-fixtures.js';
 import { assertBuilt, runCli, scanJson, type JsonDocument } from './helpers.js';
 
@@ -17,31 +16,24 @@ const AD = '本院专治牛皮癣，保证治愈，无效全额退款！';
 const AD_HTML = `<html><head><title>康华皮肤病医院</title></head><body><p>${AD}</p></body></html>`;
 
 let dir: string;
-let server: Server;
+let server: TestServer;
 let base: string;
-const sockets = new Set<Socket>();
 
 beforeAll(async () => {
   assertBuilt();
   dir = await mkdtemp(join(tmpdir(), 'adscan-cli-inputs-'));
-  server = createServer((req, res) => {
+  server = await startServer((req, res) => {
     const n = Number(/^\/ad\/(\d+)$/.exec(req.url ?? '')?.[1] ?? NaN);
     setTimeout(() => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(`<html><body><p>第${n}号：${AD}</p></body></html>`);
     }, (4 - n) * 40); // the first URL answers last
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 
 afterAll(async () => {
-  for (const s of sockets) s.destroy();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await rm(dir, { recursive: true, force: true });
 });
 

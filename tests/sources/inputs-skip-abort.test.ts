@@ -1,40 +1,32 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from './fetch-server.js';
 import type { SourceDocument } from '../../src/core/types.js';
 import { readInputs, type Fetcher, type SkipKey } from '../../src/sources/index.js';
 import { collect, summary } from './collect.js';
 
-let server: Server;
+let server: TestServer;
 let base: string;
 let dir: string;
-const sockets = new Set<Socket>();
 const requested: string[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'adscan-skip-'));
-  server = createServer((req, res) => {
+  server = await startServer((req, res) => {
     requested.push(req.url ?? '');
     if (req.url === '/hang') return; // never answers
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
     res.end(`page ${req.url}`);
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 
 afterAll(async () => {
-  for (const s of sockets) s.destroy();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -1,25 +1,23 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from './fetch-server.js';
 import { readInputs } from '../../src/sources/index.js';
 import { readUrlList } from '../../src/sources/inputs/url-list.js';
 import { collect, summary } from './collect.js';
 
-let server: Server;
+let server: TestServer;
 let base: string;
 let dir: string;
-const sockets = new Set<Socket>();
 let inFlight = 0;
 let peakInFlight = 0;
 const requested: string[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'adscan-url-list-'));
-  server = createServer((req, res) => {
+  server = await startServer((req, res) => {
     const n = Number(/^\/page\/(\d+)$/.exec(req.url ?? '')?.[1] ?? NaN);
     requested.push(req.url ?? '');
     if (!Number.isFinite(n)) {
@@ -36,17 +34,11 @@ beforeAll(async () => {
       res.end(`第${n}页`);
     }, (8 - n) * 25);
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 
 afterAll(async () => {
-  for (const s of sockets) s.destroy();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await rm(dir, { recursive: true, force: true });
 });
 
