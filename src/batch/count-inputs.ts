@@ -1,12 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
+import { isHttpUrl } from '../sources/fetch-url.js';
 import { DEFAULT_SOURCE_OPTIONS, type SourceOptions } from '../sources/index.js';
+import { isJsonlName } from '../sources/inputs/jsonl.js';
+import { readUrlList } from '../sources/inputs/url-list.js';
 import { loadWalkFilter } from '../sources/inputs/walk-filter.js';
+import { isWarcName } from '../sources/inputs/warc.js';
 import { walkDirectory } from '../sources/walk.js';
 
 /** Files that hold many documents each (archives, record files): counting them means reading them. */
-const CONTAINER = /\.(?:warc|warc\.gz|jsonl|ndjson)$/i;
+const isContainer = (path: string): boolean => isWarcName(path) || isJsonlName(path);
 /** A compressed archive holds about this many times its size. */
 const GZIP_RATIO = 4;
 
@@ -50,7 +53,7 @@ export async function countInputs(inputs: readonly string[], sources: Partial<So
   let bytes = 0;
   const full = () => documents >= maxDocuments || bytes >= maxBytes;
   const add = async (path: string | null) => {
-    const container = path !== null && (allRecords || CONTAINER.test(path));
+    const container = path !== null && (allRecords || isContainer(path));
     if (container) known = false;
     else documents++;
     if (path !== null && (options.sizes || container)) {
@@ -72,7 +75,7 @@ export async function countInputs(inputs: readonly string[], sources: Partial<So
       else documents++;
       continue;
     }
-    if (/^https?:\/\//i.test(input)) {
+    if (isHttpUrl(input)) {
       documents++;
       continue;
     }
@@ -105,15 +108,11 @@ export async function countInputs(inputs: readonly string[], sources: Partial<So
   return result(!full());
 }
 
-/** Lines of a URL list that are neither blank nor comments; undefined if it cannot be read. */
+/** Documents a URL list makes (a URL, or a bad line reported as failed); undefined if unreadable. */
 async function countListedUrls(path: string): Promise<number | undefined> {
   try {
     let n = 0;
-    const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-    for await (const line of lines) {
-      const t = line.trim();
-      if (t !== '' && !t.startsWith('#')) n++;
-    }
+    for await (const _entry of readUrlList(path, createReadStream(path))) n++;
     return n;
   } catch {
     return undefined;
