@@ -4,11 +4,11 @@ import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Redis } from 'ioredis';
 import { AD_TYPES, type AdType, type DocumentResult, type ScanResult } from '../core/types.js';
-import { defaultFingerprint, formatJsonlDocument, formatJsonlSummary, formatReport, isFormatName, reportRules, summarize } from '../report/index.js';
+import { formatJsonlDocument, formatJsonlSummary, formatReport, isFormatName, summarize, SummaryCounter } from '../report/index.js';
 import { DEFAULT_SOURCE_OPTIONS } from '../sources/index.js';
 import { describeFsError } from '../sources/messages.js';
 import { packageVersion } from '../sources/package-version.js';
-import { applySuppressions, fingerprintOf, globMatcher, uriMatches } from '../triage/index.js';
+import { applySuppressions, globMatcher, uriMatches } from '../triage/index.js';
 import { checkRedisUrl, connectRedis, displayRedisUrl, RedisUnavailable } from '../queue/connection.js';
 import { checkQueueName } from '../queue/keys.js';
 import { planRefs } from '../queue/plan.js';
@@ -17,7 +17,7 @@ import { ScanQueue, type Finished, type QueueCounts } from '../queue/store.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { wantsColor, type CliIo } from './io.js';
-import { failsOn, parseFailOn, prepareScan, type ScanInputFlags, type ScanSetup } from './scan-command.js';
+import { failsOn, parseFailOn, prepareScan, reportOptions, type ScanInputFlags, type ScanSetup } from './scan-command.js';
 import { formatNames } from './scan-options.js';
 import { positiveInt } from './source-flags.js';
 import { addWorkerCommand } from './worker-command.js';
@@ -219,7 +219,7 @@ async function runQueueReport(flags: ReportFlags, io: CliIo): Promise<number> {
       // Streamed: a line per document as it comes out of Redis, the summary line at the end.
       const out = flags.output ? await openOutput(flags.output, false) : null;
       const write = (s: string) => (out ? out.write(s) : io.stdout.write(s));
-      const summaries: DocumentResult[] = [];
+      const counter = new SummaryCounter();
       for await (const page of q.finished()) {
         for (const { job, document } of page) {
           const doc = triage(setup, document);
@@ -228,10 +228,10 @@ async function runQueueReport(flags: ReportFlags, io: CliIo): Promise<number> {
           total++;
           if (doc.error === null) anyOk = true;
           if (failsOn([doc], failOn)) failing = true;
-          summaries.push(slim(doc));
+          counter.add(doc);
         }
       }
-      write(formatJsonlSummary(tool, summarize(summaries)));
+      write(formatJsonlSummary(tool, counter.summary()));
       if (out) await closeOutput(out, flags.output!);
     } else {
       for await (const page of q.finished()) {
@@ -248,15 +248,7 @@ async function runQueueReport(flags: ReportFlags, io: CliIo): Promise<number> {
       failing = failsOn(documents, failOn);
       const result: ScanResult = { tool, summary: summarize(documents), documents };
       const target = flags.output ? { isTTY: false } : io.stdout;
-      const text = formatReport(format, result, {
-        color: wantsColor(target, io.env, flags.color),
-        cwd: setup.cwd,
-        failOn,
-        startTime,
-        endTime: new Date(),
-        rules: reportRules(setup.loaded.scanner.rules.rules),
-        fingerprint: (f) => fingerprintOf(f) ?? defaultFingerprint(f),
-      } as Parameters<typeof formatReport>[2]);
+      const text = formatReport(format, result, reportOptions(setup, wantsColor(target, io.env, flags.color), failOn, startTime, new Date()));
       if (flags.output) {
         try {
           await writeFileAtomic(resolve(setup.cwd, flags.output), text);
@@ -275,19 +267,6 @@ async function runQueueReport(flags: ReportFlags, io: CliIo): Promise<number> {
     }
     return failing ? EXIT_FINDINGS : EXIT_OK;
   });
-}
-
-/** What the summary needs of a streamed document, without its text-heavy parts. */
-function slim(doc: DocumentResult): DocumentResult {
-  return {
-    uri: doc.uri,
-    adTypes: [],
-    context: doc.context,
-    evidence: [],
-    findings: doc.findings.map((f) => ({ severity: f.severity, category: f.category }) as DocumentResult['findings'][number]),
-    suppressed: doc.suppressed.map(() => ({}) as DocumentResult['suppressed'][number]),
-    error: doc.error,
-  };
 }
 
 async function openOutput(path: string, append: boolean): Promise<NodeJS.WritableStream> {

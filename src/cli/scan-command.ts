@@ -277,7 +277,7 @@ export async function scanInputs(
 }
 
 /** A report file or stdout: formatted once per target. */
-function reportOptions(setup: ScanSetup, color: boolean, failOn: FailOn, startTime: Date, endTime: Date): ReportOptions {
+export function reportOptions(setup: ScanSetup, color: boolean, failOn: FailOn, startTime: Date, endTime: Date): ReportOptions {
   return {
     color,
     cwd: setup.cwd,
