@@ -37,6 +37,7 @@ export function sha256Hex(bytes: Uint8Array): string {
  * extract → normalise → classify → rules, then content fingerprints and inline disables.
  * What depends on the URI (suppression-file paths, baselines) is left to the caller, so one
  * result can serve every URI that carried the same bytes. Runs in a worker or in-process.
+ * The content hash is the caller's: a batch has it already, to find identical content.
  */
 export async function scanItem(doc: SourceDocument, setup: ScanSetup, adTypes: AdType[] | undefined): Promise<ScannedItem> {
   const { loaded } = setup;
@@ -59,7 +60,6 @@ export async function scanItem(doc: SourceDocument, setup: ScanSetup, adTypes: A
   }
   if (doc.id !== undefined) result.id = doc.id;
   if (doc.fetch) result.fetch = doc.fetch;
-  result.sha256 = sha256Hex(doc.bytes);
   if (setup.loaded.rulesHash) result.rulesHash = setup.loaded.rulesHash;
   return { result, warnings: directives.map((w) => formatDirectiveWarning(doc.uri, w)), directives };
 }
