@@ -10,6 +10,7 @@ import { describeFsError } from '../sources/messages.js';
 import { STDIN_URI } from '../sources/stdin.js';
 import { walkDirectory } from '../sources/walk.js';
 import { failureRef, inlineRef, type DocRef } from './refs.js';
+import { isHttpUrl } from '../sources/fetch-url.js';
 
 export interface PlanOptions {
   urlLists: string[];
@@ -24,7 +25,6 @@ export interface PlanOptions {
   stdin: NodeJS.ReadableStream;
 }
 
-const isHttpUrl = (s: string) => /^https?:\/\//i.test(s);
 
 /**
  * The documents `queue add` enqueues, as references, in input order: URLs as URLs, files as

@@ -1,4 +1,5 @@
 import type { SourceFailure } from '../../core/types.js';
+import { isHttpUrl } from '../fetch-url.js';
 import { isBlankOrComment, splitLines } from './lines.js';
 
 /** Longer lines are not URLs anyone meant to fetch. */
@@ -8,7 +9,7 @@ export type UrlListEntry = { url: string } | { failure: SourceFailure };
 
 /** An absolute http(s) URL with a host, or why the line is not one. */
 export function checkHttpUrl(text: string): string | null {
-  if (!/^https?:\/\//i.test(text)) return 'not an http(s) URL';
+  if (!isHttpUrl(text)) return 'not an http(s) URL';
   try {
     const url = new URL(text);
     if (url.hostname === '') return 'URL has no host';
