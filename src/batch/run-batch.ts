@@ -191,7 +191,7 @@ export async function runBatch(plan: BatchPlan, options: BatchOptions = {}): Pro
     const uri = doc.uri;
     return engine.scan(doc, adTypes).then(
       (item) => ({ item, crashed: false }),
-      (err: unknown) => ({ item: { result: failedDocument(uri, engine.describeFailure(err)), warnings: [], directives: [] }, crashed: true }),
+      (err: unknown) => ({ item: { result: failedDocument(uri, engine.describeFailure(err)), directives: [] }, crashed: true }),
     );
   };
 

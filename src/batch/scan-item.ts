@@ -14,11 +14,9 @@ export interface DirectiveWarning {
 /** What scanning one document's content gives: the result plus warnings meant for stderr. */
 export interface ScannedItem {
   result: DocumentResult;
-  /** Warning lines for this document's URI (without "adscan: warning: "). */
-  warnings: string[];
   /**
-   * The same warnings without a URI, so that one scan can warn for every URI that carried the
-   * same content (see formatDirectiveWarning).
+   * Inline directives naming nothing known, without a URI, so that one scan can warn for
+   * every URI that carried the same content (see formatDirectiveWarning).
    */
   directives: DirectiveWarning[];
 }
@@ -61,5 +59,5 @@ export async function scanItem(doc: SourceDocument, setup: ScanSetup, adTypes: A
   if (doc.id !== undefined) result.id = doc.id;
   if (doc.fetch) result.fetch = doc.fetch;
   if (setup.loaded.rulesHash) result.rulesHash = setup.loaded.rulesHash;
-  return { result, warnings: directives.map((w) => formatDirectiveWarning(doc.uri, w)), directives };
+  return { result, directives };
 }

@@ -1,7 +1,7 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DocumentResult, SourceDocument, SourceFailure } from '../core/types.js';
-import { scanItem, sha256Hex } from '../batch/scan-item.js';
+import { formatDirectiveWarning, scanItem, sha256Hex } from '../batch/scan-item.js';
 import type { ScanSetup } from '../cli/scan-command.js';
 import { createFetcher, type Fetcher } from '../sources/fetch/index.js';
 import { isFailure, readInputs } from '../sources/index.js';
@@ -89,9 +89,9 @@ export async function runQueueWorker(setup: ScanSetup, client: Redis, opts: Work
       if (ref.kind === 'url' && isRetryableFailure(item)) throw new Error(item.error);
       throw new UnrecoverableError(item.error);
     }
-    const { result, warnings } = await scanItem({ ...item, uri: ref.uri }, setup, job.data.adTypes ?? setup.adTypes);
+    const { result, directives } = await scanItem({ ...item, uri: ref.uri }, setup, job.data.adTypes ?? setup.adTypes);
     result.sha256 = sha256Hex(item.bytes);
-    for (const w of warnings) opts.log(`adscan: warning: ${w}`);
+    for (const w of directives) opts.log(`adscan: warning: ${formatDirectiveWarning(ref.uri, w)}`);
     if (ref.kind === 'url' && result.fetch) result.fetch = { ...result.fetch, attempts: job.attemptsMade + 1 };
     return result;
   };

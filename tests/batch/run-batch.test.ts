@@ -41,7 +41,7 @@ class FakeEngine implements ScanEngine {
         charset: `len-${text.length}`,
       };
       const directives = text.includes('warn') ? [{ line: 1, selector: 'no-such-rule' }] : [];
-      return { result, warnings: [], directives };
+      return { result, directives };
     } finally {
       this.running--;
     }
