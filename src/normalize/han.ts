@@ -1,5 +1,5 @@
 import { lazyBmpTable } from './bmp-table.js';
-import type { MapWriter } from './map-writer.js';
+import type { MapWriter } from '../core/map-writer.js';
 
 const HAN = /^\p{Script=Han}$/u;
 const bmpHan = lazyBmpTable((cp) => (cp >= 0xd800 && cp <= 0xdfff ? 0 : HAN.test(String.fromCharCode(cp)) ? 1 : 0));

@@ -1,4 +1,4 @@
-import { MapWriter } from './map-writer.js';
+import { MapWriter } from '../core/map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
 
 // Characters that render as nothing (or only steer layout) and are slipped into words to dodge

@@ -1,7 +1,7 @@
 import { MASK_PLACEHOLDER, NOT_PLACEHOLDER } from '../core/mask-placeholder.js';
 import { cpAt, cpBefore, hanAfter, hanBefore, isHanCp, rewrittenBefore } from './han.js';
 import type { Lexicon } from './lexicon.js';
-import { MapWriter } from './map-writer.js';
+import { MapWriter } from '../core/map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
 
 /*

@@ -1,6 +1,6 @@
 import { cpAt, cpBefore, hanAfter, isHanCp, letterTouchesHan, rewrittenBefore } from './han.js';
 import type { Lexicon } from './lexicon.js';
-import { MapWriter } from './map-writer.js';
+import { MapWriter } from '../core/map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
 import { PINYIN_LETTER, readsAs, syllabify, type Syllable } from './pinyin.js';
 

@@ -1,5 +1,5 @@
 import { cpAt, hanBefore, letterTouchesHan } from './han.js';
-import { MapWriter } from './map-writer.js';
+import { MapWriter } from '../core/map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
 import { PINYIN_LETTER, readsAs, syllabify, type Syllable } from './pinyin.js';
 

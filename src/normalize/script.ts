@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { MapWriter } from './map-writer.js';
+import { MapWriter } from '../core/map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
 
 export type Convert = (text: string) => string;

@@ -1,5 +1,5 @@
 import { MASK_PLACEHOLDER_CP } from '../core/mask-placeholder.js';
-import { MapWriter } from './map-writer.js';
+import { MapWriter } from '../core/map-writer.js';
 import { lazyBmpTable } from './bmp-table.js';
 import { unchanged, type Normalized } from './normalized.js';
 import { syllabify } from './pinyin.js';

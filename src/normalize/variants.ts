@@ -1,6 +1,6 @@
 import { lazyBmpTable } from './bmp-table.js';
 import { cpAt, cpBefore, isHanCp } from './han.js';
-import { MapWriter } from './map-writer.js';
+import { MapWriter } from '../core/map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
 
 /*

@@ -1,4 +1,4 @@
-import { MapWriter } from './map-writer.js';
+import { MapWriter } from '../core/map-writer.js';
 import { lazyBmpTable } from './bmp-table.js';
 import { unchanged, type Normalized } from './normalized.js';
 

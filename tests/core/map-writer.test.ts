@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MapWriter } from '../../src/normalize/map-writer.js';
+import { MapWriter } from '../../src/core/map-writer.js';
 
 describe('MapWriter', () => {
   it('maps copied units one to one and emitted units to their whole span', () => {
