@@ -11,6 +11,7 @@ export function evaluateMatcher(m: CompiledMatcher, ctx: SentenceContext): Span[
     case 'terms':
       return bounded(ctx.termSpans(m.terms), m.boundary, ctx);
     case 'regex':
+      if (m.anchors && !m.anchors.some((id) => ctx.hits.has(id))) return [];
       // An unfillable mask left a placeholder in the sentence: see rules/wildcard.ts.
       if (m.wildcard && hasPlaceholder(ctx.sentence)) return bounded(wildcardRegexSpans(m.re, ctx.sentence, ctx.span.start), m.boundary, ctx);
       return bounded(regexSpans(m.re, ctx), m.boundary, ctx);

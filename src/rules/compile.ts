@@ -21,7 +21,17 @@ export type CompiledMatcher =
    * `wildcard`: the regex has Han characters, which an unfillable mask's placeholder may stand
    * for; on sentences holding one the engine runs its wildcard version (rules/wildcard.ts).
    */
-  | { kind: 'regex'; re: RegExp; wildcard?: boolean; boundary: Boundary }
+  | {
+      kind: 'regex';
+      re: RegExp;
+      wildcard?: boolean;
+      /**
+       * Term ids of the regex's own anchors (every match holds one): a rule woken by another
+       * of its matchers' anchors skips this regex in sentences that lack them.
+       */
+      anchors?: number[];
+      boundary: Boundary;
+    }
   | { kind: 'near'; a: number[]; b: number[]; within: number; ordered: boolean; boundary: Boundary }
   | { kind: 'sequence'; elements: CompiledTokenPattern[] }
   | { kind: 'any'; list: CompiledMatcher[] }
@@ -110,14 +120,17 @@ export function compileRuleSet(data: RuleSetData): CompiledRuleSet {
           const re = new RegExp(m.regex, 'gu' + (m.flags ?? ''));
           // Its wildcard versions are made on first use (rules/wildcard.ts), not at start-up.
           const wildcard = mayTakeWildcard(m.regex);
+          // An anchor may itself be masked (一点都*痛 hides 不痛): a placeholder stands for one too.
+          const own = m.anchors ? [...m.anchors.map(term), ...(wildcard ? [term(MASK_PLACEHOLDER)] : [])] : undefined;
           if (collectAnchors) {
-            if (m.anchors) m.anchors.forEach((a) => anchors.add(term(a)));
+            if (own) own.forEach((i) => anchors.add(i));
             else anchored = false;
-            // An anchor may itself be masked (一点都*痛 hides 不痛): a placeholder wakes the rule too.
-            if (m.anchors && wildcard) anchors.add(term(MASK_PLACEHOLDER));
           }
           if (m.boundary === 'token') needs.tokens = true;
-          return wildcard ? { kind: 'regex', re, wildcard, boundary: m.boundary ?? 'none' } : { kind: 'regex', re, boundary: m.boundary ?? 'none' };
+          const compiled: CompiledMatcher = { kind: 'regex', re, boundary: m.boundary ?? 'none' };
+          if (wildcard) compiled.wildcard = true;
+          if (own) compiled.anchors = own;
+          return compiled;
         }
         if ('near' in m) {
           const a = m.near.a.map(term);
