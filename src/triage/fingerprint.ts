@@ -2,7 +2,7 @@
 // that change the page around a sentence (boilerplate, markup, whitespace, dates, phone
 // numbers) and file encodings, so baselines and suppression files can name a finding
 // without a line number. Pure: a function of the finding and the decoded original text.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Finding } from '../core/types.js';
 
 /** Bumped when the recipe changes: baselines record it, and old fingerprints stop matching. */
@@ -97,7 +97,8 @@ export function fingerprintFinding(
     normaliseForFingerprint(finding.match),
     normaliseForFingerprint(sentenceOf(finding, text, options), true),
   ];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, FINGERPRINT_LENGTH);
+  // One-shot hashing: a page may have hundreds of findings, and a Hash object per finding costs more than the digest.
+  return hash('sha256', JSON.stringify(parts), 'hex').slice(0, FINGERPRINT_LENGTH);
 }
 
 /**

@@ -139,4 +139,13 @@ describe('formatJson', () => {
       documents: [],
     });
   });
+
+  it('keeps a data key named "__proto__" as a key (documents from other producers may carry one)', () => {
+    const odd = JSON.parse('{"uri":"odd.txt","adTypes":[],"findings":[],"suppressed":[],"__proto__":{"polluted":true}}') as DocumentResult;
+    const out = JSON.parse(formatJson(result([odd]))) as Json;
+    const d = out['documents'][0] as Json;
+    expect(Object.keys(d)).toContain('__proto__');
+    expect(Object.getOwnPropertyDescriptor(d, '__proto__')?.value).toEqual({ polluted: true });
+    expect(({} as Json)['polluted']).toBeUndefined();
+  });
 });
