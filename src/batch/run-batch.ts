@@ -28,6 +28,12 @@ export interface BatchPlan {
   typesFor(uri: string): AdType[] | undefined;
   /** The URI-dependent triage (suppression file), applied to each document's own copy. */
   triage(d: DocumentResult): void;
+  /**
+   * Whether finished documents are changed in place (suppressions, a baseline): then every
+   * document gets a deep copy of its scan result. Otherwise only documents that share their
+   * content with another (copies) do: a clone of every page's findings costs time.
+   */
+  mutates?: boolean;
   /** The reader (default: readInputs). */
   read?: (inputs: string[], options: ReadOptions, io: { stdin?: NodeJS.ReadableStream }) => AsyncIterable<SourceDocument | SourceFailure>;
 }
@@ -94,9 +100,18 @@ function set<K extends keyof DocumentResult>(d: DocumentResult, key: K, value: D
 /**
  * This URI's copy of a content-only result: its own uri, finalUri, fetch evidence and id,
  * the content hash and rules hash, and — when another URI carried the bytes first — which.
+ * `deep`: findings and all are copied too (the content is shared with other URIs, or the
+ * copy will be changed in place); otherwise only the top level is new.
  */
-export function resultFor(content: DocumentResult, origin: Origin, sha256: string, rulesHash: string, sameContentAs: string | undefined): DocumentResult {
-  const d = structuredClone(content);
+export function resultFor(
+  content: DocumentResult,
+  origin: Origin,
+  sha256: string,
+  rulesHash: string,
+  sameContentAs: string | undefined,
+  deep = true,
+): DocumentResult {
+  const d = deep ? structuredClone(content) : { ...content };
   d.uri = origin.uri;
   set(d, 'id', origin.id);
   set(d, 'finalUri', origin.finalUri);
@@ -220,7 +235,8 @@ export async function runBatch(plan: BatchPlan, options: BatchOptions = {}): Pro
     }
     return pending.then(({ item, crashed }) => {
       if (crashed && !copy) cache.forget(key);
-      const d = resultFor(item.result, origin, sha256, rulesHash, hit?.first);
+      // A copy shares its content with the document scanned first (and any further copies).
+      const d = resultFor(item.result, origin, sha256, rulesHash, hit?.first, copy || plan.mutates !== false);
       plan.triage(d);
       return { doc: d, warnings: item.directives.map((w) => formatDirectiveWarning(origin.uri, w)), bytes, resumed: false };
     });

@@ -196,6 +196,8 @@ export interface ScanRunOptions {
   quiet?: boolean;
   /** Whether the returned array holds the documents (default true; see BatchOptions.keep). */
   keep?: boolean;
+  /** Whether `onDocument` changes documents in place (applies a baseline): see BatchPlan.mutates. */
+  mutates?: boolean;
 }
 
 /**
@@ -255,6 +257,7 @@ export async function scanInputs(
         triage: (d) => {
           if (setup.suppressions) applySuppressions(d, setup.suppressions, cwd);
         },
+        mutates: Boolean(setup.suppressions) || run.mutates === true,
       },
       {
         signal: run.signal,
@@ -369,7 +372,7 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
           }
           if (!resumed && selfSignal && ++finishedHere === Number(selfSignal[1])) process.kill(process.pid, selfSignal[2] ?? 'SIGINT');
         },
-        { signal: stop.signal, checkpoint, progress, quiet, keep: spool === null },
+        { signal: stop.signal, checkpoint, progress, quiet, keep: spool === null, mutates: baselineIndex !== undefined || writePath !== undefined },
       );
       progress?.stop();
       checkpoint?.close();

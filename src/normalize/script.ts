@@ -113,6 +113,8 @@ const LINES = /[^\r\n]*(?:\r\n|\r|\n)?/g;
 export function toSimplified(text: string): Normalized {
   if (!MAY_BE_TRADITIONAL.test(text)) return unchanged(text);
   const { convert, traditional } = getTables();
+  // Most pages are Simplified throughout: one scan of the whole text settles that.
+  if (!traditional.test(text)) return unchanged(text);
   let out: MapWriter | undefined;
   let copied = 0;
   for (const m of text.matchAll(LINES)) {

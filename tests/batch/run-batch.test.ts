@@ -122,6 +122,44 @@ describe('runBatch', () => {
     expect(triaged.sort()).toEqual(out.documents.map((x) => x.uri).sort());
   });
 
+  it('copies results deeply only where they are shared or changed in place', async () => {
+    const root = corpus('sharing', { 'a.txt': '保证治愈', 'b.txt': '保证治愈', 'c.txt': '其他' });
+    /** Hands out one finding object per scan and remembers the results it returned. */
+    class RecordingEngine extends FakeEngine {
+      returned = new Map<string, DocumentResult>();
+      override async scan(doc: SourceDocument): Promise<ScannedItem> {
+        const item = await super.scan(doc);
+        item.result.findings = [{ ruleId: 'x/y', match: '保证治愈' } as DocumentResult['findings'][number]];
+        this.returned.set(doc.uri, item.result);
+        return item;
+      }
+    }
+    const finding = (d: DocumentResult) => d.findings[0]!;
+
+    // Nothing changes documents in place: the first URI keeps the engine's findings, the copy gets its own.
+    const shallow = new RecordingEngine();
+    const [a, b, c] = (await runBatch(plan([root], shallow, { mutates: false }))).documents;
+    expect(finding(a!)).toBe(finding(shallow.returned.get(a!.uri)!));
+    expect(finding(c!)).toBe(finding(shallow.returned.get(c!.uri)!));
+    expect(finding(b!)).not.toBe(finding(a!));
+    expect(finding(b!)).toEqual(finding(a!));
+    expect(a).not.toBe(shallow.returned.get(a!.uri)); // its own top level: uri, hashes
+
+    // Documents are changed in place (a baseline or suppressions): every one is a deep copy, and
+    // what onDocument does to the first never reaches the copy scanned from the same result.
+    const deep = new RecordingEngine();
+    const out = await runBatch(plan([root], deep, { mutates: true }), {
+      onDocument: (d) => {
+        finding(d).match = `changed for ${d.uri}`;
+      },
+    });
+    const [a2, b2] = out.documents;
+    expect(finding(a2!)).not.toBe(finding(deep.returned.get(a2!.uri)!));
+    expect(finding(deep.returned.get(a2!.uri)!).match).toBe('保证治愈');
+    expect(finding(b2!).match).toBe(`changed for ${b2!.uri}`);
+    expect(finding(a2!).match).toBe(`changed for ${a2!.uri}`);
+  });
+
   it('a crash loses only that document, reported with the cause and what is known of it', async () => {
     const root = corpus('crash', { '1.txt': 'fine', '2.txt': 'crash here', '3.txt': 'fine too', '4.txt': 'crash here' });
     const engine = new FakeEngine();
