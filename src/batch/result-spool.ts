@@ -1,12 +1,15 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DocumentResult } from '../core/types.js';
 
 /**
- * Finished documents, kept on disk (one JSON line each, in a private temporary directory)
- * rather than in memory: a crawl's results outgrow the heap long before its pages outgrow the
- * disk. Reports that can be written piece by piece read them back one at a time.
+ * Finished documents, kept on disk (in a private temporary directory) rather than in memory:
+ * a crawl's results outgrow the heap long before its pages outgrow the disk. Each document is
+ * stored as the text its report will hold (see report/json-chunks.ts and report/jsonl.ts), so
+ * writing the report at the end is copying, not parsing and formatting everything again.
+ *
+ * Records are framed by their byte length (a decimal line, then the bytes): a record may hold
+ * any text, line breaks included.
  */
 export class ResultSpool {
   private readonly dir: string;
@@ -18,7 +21,7 @@ export class ResultSpool {
 
   constructor(parent = tmpdir()) {
     this.dir = mkdtempSync(join(parent, 'adscan-results-'));
-    this.path = join(this.dir, 'documents.jsonl');
+    this.path = join(this.dir, 'records');
     this.fd = openSync(this.path, 'w');
     process.once('exit', this.onExit);
   }
@@ -27,32 +30,21 @@ export class ResultSpool {
     return this.count;
   }
 
-  add(doc: DocumentResult): void {
+  add(record: string): void {
     if (this.fd === null) throw new Error('result spool already closed');
-    const line = Buffer.from(`${JSON.stringify(doc)}\n`, 'utf8');
-    for (let off = 0; off < line.length; ) off += writeSync(this.fd, line, off);
+    const body = Buffer.from(record, 'utf8');
+    const framed = Buffer.concat([Buffer.from(`${body.length}\n`, 'latin1'), body]);
+    for (let off = 0; off < framed.length; ) off += writeSync(this.fd, framed, off);
     this.count++;
   }
 
-  /** The documents in the order they were added; each call reads the file afresh. */
-  *documents(): Generator<DocumentResult> {
+  /** The records in the order they were added; each call reads the file afresh. */
+  *records(): Generator<string> {
     if (this.count === 0) return;
     const fd = openSync(this.path, 'r');
     try {
-      const chunk = Buffer.alloc(1 << 20);
-      let pending: Buffer[] = [];
-      for (;;) {
-        const n = readSync(fd, chunk, 0, chunk.length, null);
-        if (n === 0) break;
-        let from = 0;
-        for (let nl = chunk.indexOf(10, from); nl >= 0 && nl < n; nl = chunk.indexOf(10, from)) {
-          pending.push(chunk.subarray(from, nl));
-          yield JSON.parse(Buffer.concat(pending).toString('utf8')) as DocumentResult;
-          pending = [];
-          from = nl + 1;
-        }
-        if (from < n) pending.push(Buffer.from(chunk.subarray(from, n)));
-      }
+      const reader = new FramedReader(fd);
+      for (let record = reader.next(); record !== null; record = reader.next()) yield record;
     } finally {
       closeSync(fd);
     }
@@ -64,5 +56,44 @@ export class ResultSpool {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
     rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+const READ_SIZE = 1 << 20;
+
+/** Reads length-framed records from a file in 1 MiB pieces; a record may span pieces. */
+class FramedReader {
+  private buf = Buffer.alloc(0);
+  private eof = false;
+
+  constructor(private readonly fd: number) {}
+
+  next(): string | null {
+    let nl = this.buf.indexOf(10);
+    while (nl < 0 && this.fill()) nl = this.buf.indexOf(10);
+    if (nl < 0) {
+      if (this.buf.length > 0) throw new Error('result spool: truncated record header');
+      return null;
+    }
+    const length = Number(this.buf.toString('latin1', 0, nl));
+    if (!Number.isSafeInteger(length) || length < 0) throw new Error('result spool: bad record header');
+    const end = nl + 1 + length;
+    while (this.buf.length < end) if (!this.fill()) throw new Error('result spool: truncated record');
+    const text = this.buf.toString('utf8', nl + 1, end);
+    this.buf = this.buf.subarray(end);
+    return text;
+  }
+
+  /** Appends the next piece of the file; false at its end. */
+  private fill(): boolean {
+    if (this.eof) return false;
+    const piece = Buffer.allocUnsafe(READ_SIZE);
+    const n = readSync(this.fd, piece, 0, READ_SIZE, null);
+    if (n === 0) {
+      this.eof = true;
+      return false;
+    }
+    this.buf = this.buf.length === 0 ? piece.subarray(0, n) : Buffer.concat([this.buf, piece.subarray(0, n)]);
+    return true;
   }
 }

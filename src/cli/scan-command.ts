@@ -8,7 +8,8 @@ import {
   formatJsonlSummary,
   formatReport,
   isFormatName,
-  jsonChunks,
+  jsonChunksOfTexts,
+  jsonDocumentText,
   reportRules,
   summarize,
   SummaryCounter,
@@ -350,9 +351,13 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
     }
     // Results of runs whose every report can be written piece by piece (JSON, JSON Lines) wait
     // on disk, not in memory: a crawl's findings outgrow the heap. Other formats, and writing a
-    // baseline, need them all at hand.
+    // baseline, need them all at hand. Each document is stored once per report format, already
+    // in that format's text; JSONL streamed to stdout needs no store.
     const formats = [format, ...reports.map((r) => r.format)];
-    const spool = !writePath && formats.every((f) => f === 'json' || f === 'jsonl') ? new ResultSpool() : null;
+    const spooled = !writePath && formats.every((f) => f === 'json' || f === 'jsonl');
+    const spools = new Map<SpooledFormat, ResultSpool>();
+    if (spooled) for (const f of new Set([...(streaming ? [] : [format]), ...reports.map((r) => r.format)])) spools.set(f as SpooledFormat, new ResultSpool());
+    const spool = spooled ? spools : null;
     const counter = new SummaryCounter();
     let failing = false;
     let allFailed = true;
@@ -365,7 +370,7 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
           baselineIndex?.apply(d);
           if (streaming) io.stdout.write(formatJsonlDocument(d));
           if (spool) {
-            spool.add(d);
+            for (const [f, store] of spool) store.add(f === 'json' ? jsonDocumentText(d) : formatJsonlDocument(d));
             counter.add(d);
             failing ||= failsOn([d], failOn);
             allFailed &&= d.error !== null;
@@ -397,8 +402,9 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
       /** A report's text, or for spooled runs its pieces, read back one document at a time. */
       const render = (fmt: FormatName, options: ReportOptions): Iterable<string> => {
         if (!spool) return [formatReport(fmt, result, options)];
-        if (fmt === 'json') return jsonChunks(tool, summary, spool.documents());
-        return jsonlChunks(spool, tool, summary);
+        const records = spool.get(fmt as SpooledFormat)!.records();
+        if (fmt === 'json') return jsonChunksOfTexts(tool, summary, records);
+        return jsonlChunks(records, tool, summary);
       };
       const target = flags.output ? { isTTY: false } : io.stdout;
       const body = streaming
@@ -440,7 +446,7 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
       }
       return (spool ? failing : failsOn(kept, failOn)) ? EXIT_FINDINGS : EXIT_OK;
     } finally {
-      spool?.dispose();
+      for (const store of spools.values()) store.dispose();
     }
   } finally {
     counting.abort();
@@ -450,9 +456,12 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
   }
 }
 
+/** The report formats whose documents can wait on disk, each as its own text. */
+type SpooledFormat = 'json' | 'jsonl';
+
 /** JSON Lines read back from the spool: a line per document, then the summary line. */
-function* jsonlChunks(spool: ResultSpool, tool: ScanResult['tool'], summary: ScanResult['summary']): Generator<string> {
-  for (const d of spool.documents()) yield formatJsonlDocument(d);
+function* jsonlChunks(lines: Iterable<string>, tool: ScanResult['tool'], summary: ScanResult['summary']): Generator<string> {
+  yield* lines;
   yield formatJsonlSummary(tool, summary);
 }
 

@@ -9,7 +9,7 @@ import { formatPretty, type PrettyOptions } from './pretty.js';
 import { formatSarif, type SarifOptions } from './sarif.js';
 
 export { summarize, SummaryCounter } from './summary.js';
-export { jsonChunks } from './json-chunks.js';
+export { jsonChunks, jsonChunksOfTexts, jsonDocumentText } from './json-chunks.js';
 export { formatJson } from './json.js';
 export { formatPretty, type PrettyOptions } from './pretty.js';
 export { formatSarif, sarifLog, defaultFingerprint, FINGERPRINT_KEY, type SarifOptions, type SarifLog } from './sarif.js';

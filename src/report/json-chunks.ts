@@ -7,19 +7,40 @@ import { jsonDocument, jsonSummary, jsonTool } from './json.js';
  * built as one string (V8 strings stop at ~512 MiB) from documents all held in memory. The
  * pieces joined are byte for byte what formatJson returns for the same documents.
  */
-export function* jsonChunks(
+export function jsonChunks(
   tool: ScanResult['tool'],
   summary: ScanResult['summary'],
   documents: Iterable<DocumentResult>,
+): Generator<string> {
+  return jsonChunksOfTexts(tool, summary, mapIterable(documents, jsonDocumentText));
+}
+
+/**
+ * One document as the JSON report holds it inside its `documents` array (indented, without
+ * the separating comma): made as each document finishes, so the report is joined later
+ * without formatting the documents again.
+ */
+export function jsonDocumentText(doc: DocumentResult): string {
+  return JSON.stringify(jsonDocument(doc), null, 2).replace(/\n/g, '\n    ');
+}
+
+/** The JSON report around documents already made into text by jsonDocumentText. */
+export function* jsonChunksOfTexts(
+  tool: ScanResult['tool'],
+  summary: ScanResult['summary'],
+  documents: Iterable<string>,
 ): Generator<string> {
   const head = JSON.stringify({ tool: jsonTool(tool), summary: jsonSummary(summary) }, null, 2);
   // `head` ends with "\n}": the documents array goes in before the closing brace.
   yield `${head.slice(0, -2)},\n  "documents": [`;
   let first = true;
-  for (const doc of documents) {
-    const body = JSON.stringify(jsonDocument(doc), null, 2).replace(/\n/g, '\n    ');
+  for (const body of documents) {
     yield `${first ? '' : ','}\n    ${body}`;
     first = false;
   }
   yield first ? ']\n}\n' : '\n  ]\n}\n';
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }

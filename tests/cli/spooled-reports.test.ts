@@ -39,4 +39,16 @@ describe('reports of spooled runs', () => {
     expect(run.stdout).toBe(file.stdout);
     expect(JSON.parse(run.stdout).documents.length).toBeGreaterThan(3);
   });
+
+  it('JSON Lines streamed to stdout beside a spooled JSON report: each as the in-memory run writes it', async () => {
+    const env = { TMPDIR: spoolParent };
+    const inputs = ['fixtures/ads/text', 'fixtures/non-ads'];
+    const streamed = await runCli(['scan', ...inputs, '-f', 'jsonl', '--jobs', '1', '--report', `json:${join(work, 'd.json')}`], { env });
+    const inMemory = await runCli(['scan', ...inputs, '-f', 'jsonl', '--jobs', '1', '--report', `json:${join(work, 'e.json')}`, '--report', `csv:${join(work, 'e.csv')}`], { env });
+    expect(streamed.code).toBe(1);
+    expect(streamed.stdout).toBe(inMemory.stdout);
+    expect(streamed.stdout.trim().split('\n').length).toBeGreaterThan(5);
+    expect(readFileSync(join(work, 'd.json'), 'utf8')).toBe(readFileSync(join(work, 'e.json'), 'utf8'));
+    expect(readdirSync(spoolParent)).toEqual([]);
+  });
 });
