@@ -14,8 +14,12 @@ const MENU_ITEM = /^[\p{Script=Han}A-Za-z0-9]{1,8}$/u;
 /** 首页门诊介绍就诊指南… : links run together, or spaced once, after 首页 and with no sentence punctuation. */
 const HOME_LED = /^\s*(?:网站首页|本站首页|首页)[\p{Script=Han}A-Za-z0-9 ]{4,80}$/u;
 
+/** What every MENU_SEPARATOR match holds: a line without it is one item, and needs no split. */
+const SEPARATED = /[|｜丨·•]|\s{2}/;
+
 function isMenuLine(line: string): boolean {
   if (HOME_LED.test(line)) return true;
+  if (!SEPARATED.test(line)) return false;
   const items = line.trim().split(MENU_SEPARATOR).filter(Boolean);
   return items.length >= 4 && items.every((i) => MENU_ITEM.test(i));
 }

@@ -10,7 +10,7 @@ export interface CompiledIndicator {
   weight: number;
   regex: RegExp | null;
   supportOnly: boolean;
-  /** Every match holds one of these, at most ANCHOR_REACH characters in (see signals.ts). */
+  /** Every match holds one of these, at most ANCHOR_REACH characters in (see regex-matches.ts). */
   anchors: string[] | null;
   /** `regex` as a sticky regex, tried at single positions near anchors. */
   sticky: RegExp | null;
@@ -23,6 +23,8 @@ export interface CompiledClassifier {
   owners: number[][];
   /** For each automaton pattern, the regex indicators it is an anchor of. */
   anchorOf: number[][];
+  /** The indicators with a regex, in order: the regexes are run one after the other. */
+  regexIndicators: number[];
 }
 
 export function compileClassifier(data: ClassifyData): CompiledClassifier {
@@ -63,5 +65,6 @@ export function compileClassifier(data: ClassifyData): CompiledClassifier {
   }
   for (const [family, ind] of Object.entries(data.nonAd)) add('nonAd', family, ind);
   for (const [family, ind] of Object.entries(data.ad)) add('ad', family, ind);
-  return { indicators, automaton: new AhoCorasick(patterns), owners, anchorOf };
+  const regexIndicators = indicators.flatMap((ind, i) => (ind.regex ? [i] : []));
+  return { indicators, automaton: new AhoCorasick(patterns), owners, anchorOf, regexIndicators };
 }

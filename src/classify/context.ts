@@ -49,5 +49,10 @@ export function decideContext(s: ContextScores): ContextDecision {
 
 /** Whether one paragraph of a mixed page reads as regulatory text rather than as the ad. */
 export function isNonAdBlock(nonAd: number, ad: number): boolean {
-  return nonAd >= BLOCK_NON_AD && ad === 0;
+  return mayBeNonAdBlock(nonAd) && ad === 0;
+}
+
+/** Whether a paragraph with this non-ad score can be a non-ad block at all, whatever its commercial score. */
+export function mayBeNonAdBlock(nonAd: number): boolean {
+  return nonAd >= BLOCK_NON_AD;
 }

@@ -2,9 +2,11 @@ import type { AdType, DocContext, Evidence, FieldName } from '../core/types.js';
 import { decideAdTypes, REGISTRATION_WEIGHT } from './ad-type.js';
 import type { CompiledClassifier } from './compile.js';
 import { findChrome } from './chrome.js';
-import { decideContext, isNonAdBlock } from './context.js';
+import { decideContext } from './context.js';
+import { findNonAdBlocks } from './non-ad-blocks.js';
 import type { FoundNumber } from './numbers/find-numbers.js';
-import { countSignals, countSignalsPerLine, scoreBy, total, type SignalHit } from './signals.js';
+import { Occurrences } from './occurrences.js';
+import { countSignals, scoreBy, total, type SignalHit } from './signals.js';
 
 export { compileClassifier, type CompiledClassifier } from './compile.js';
 export { findNumbers, type FoundNumber, type RegistrationKind } from './numbers/find-numbers.js';
@@ -49,10 +51,11 @@ export function classify(
   override?: AdType[],
 ): Classification {
   const chrome = findChrome(fields);
-  const perField = fields.map((f, fi) => {
+  const counted = fields.map((f, fi) => {
     const spans = chrome.filter((b) => b.field === fi);
     return countSampled(f.text, c, spans.length ? (o) => spans.some((b) => o >= b.start && o < b.end) : undefined);
   });
+  const perField = counted.map((s) => s.hits);
   const merged = new Map<number, SignalHit>();
   for (const hits of perField) {
     for (const h of hits.values()) {
@@ -64,7 +67,7 @@ export function classify(
   const families = scoreBy(merged, c, 'nonAd');
   const adFamilies = scoreBy(merged, c, 'ad');
   const nonAd = total(families);
-  const ad = total(scoreBy(merged, c, 'ad'));
+  const ad = total(adFamilies);
   const allNumbers = numbers.flat();
   const decisive = new Set<string>();
   for (const h of merged.values()) {
@@ -103,20 +106,9 @@ export function classify(
   });
   evidence.sort((a, b) => b.weight - a.weight || a.offset - b.offset);
 
-  const nonAdBlocks: NonAdBlock[] = [];
-  if (mixed) {
-    fields.forEach((f, fi) => {
-      const perLine = countSignalsPerLine(f.text, c);
-      let start = 0;
-      f.text.split('\n').forEach((line, li) => {
-        const hits = perLine.get(li) ?? new Map<number, SignalHit>();
-        if (isNonAdBlock(total(scoreBy(hits, c, 'nonAd')), total(scoreBy(hits, c, 'ad')))) {
-          nonAdBlocks.push({ field: fi, start, end: start + line.length });
-        }
-        start += line.length + 1;
-      });
-    });
-  }
+  // Per-line counts reuse the occurrences the document counts found; a sampled field was not
+  // read whole, so only its lines are scanned now.
+  const nonAdBlocks = mixed ? fields.flatMap((f, fi) => findNonAdBlocks(counted[fi]!.whole ?? new Occurrences(f.text, c), c, fi)) : [];
 
   return {
     adTypes: override?.length ? override : adTypes,
@@ -140,14 +132,22 @@ export function classify(
 export const SAMPLE_HEAD = 40_000;
 export const SAMPLE_TAIL = 10_000;
 
-function countSampled(text: string, c: CompiledClassifier, inChrome?: (offset: number) => boolean): Map<number, SignalHit> {
-  if (text.length <= SAMPLE_HEAD + SAMPLE_TAIL) return countSignals(text, c, inChrome);
-  const hits = countSignals(text.slice(0, SAMPLE_HEAD), c, inChrome);
+/** The signal counts of a field, and its occurrences when it was read whole (for nonAdBlocks). */
+function countSampled(
+  text: string,
+  c: CompiledClassifier,
+  inChrome?: (offset: number) => boolean,
+): { hits: Map<number, SignalHit>; whole: Occurrences | null } {
+  if (text.length <= SAMPLE_HEAD + SAMPLE_TAIL) {
+    const whole = new Occurrences(text, c);
+    return { hits: countSignals(whole, c, inChrome), whole };
+  }
+  const hits = countSignals(new Occurrences(text.slice(0, SAMPLE_HEAD), c), c, inChrome);
   const tailStart = text.length - SAMPLE_TAIL;
-  for (const h of countSignals(text.slice(tailStart), c, inChrome && ((o) => inChrome(o + tailStart))).values()) {
+  for (const h of countSignals(new Occurrences(text.slice(tailStart), c), c, inChrome && ((o) => inChrome(o + tailStart))).values()) {
     const m = hits.get(h.indicator);
     if (m) m.count += h.count;
     else hits.set(h.indicator, { ...h, offset: h.offset + tailStart });
   }
-  return hits;
+  return { hits, whole: null };
 }

@@ -135,16 +135,32 @@ function matchField(
   for (const r of rules) applicable[position.get(r)!] = 1;
   const unanchored = rules.filter((r) => r.anchors === null);
   const out: RawFinding[] = [];
+  // The rules a sentence wakes, in rule order, without duplicates: `seen` holds the number of
+  // the sentence that last took each rule (cheaper than a Set per sentence).
+  const seen = new Int32Array(ruleSet.rules.length).fill(-1);
+  const woken: number[] = [];
   sentences.forEach((span, si) => {
     const hits = hitsBySentence.get(si);
     // Most sentences of a page (menus, notices, plain prose) wake no rule at all.
     if (!hits && unanchored.length === 0) return;
-    const woken = new Set<number>();
-    if (hits) for (const id of hits.keys()) for (const i of byTerm.get(id) ?? []) if (applicable[i]) woken.add(i);
-    const candidates = [...woken].sort((a, b) => a - b).map((i) => ruleSet.rules[i]!);
-    if (candidates.length === 0 && unanchored.length === 0) return;
+    woken.length = 0;
+    if (hits) {
+      for (const id of hits.keys()) {
+        const list = byTerm.get(id);
+        if (list === undefined) continue;
+        for (const i of list) {
+          if (applicable[i] && seen[i] !== si) {
+            seen[i] = si;
+            woken.push(i);
+          }
+        }
+      }
+    }
+    if (woken.length === 0 && unanchored.length === 0) return;
+    woken.sort((a, b) => a - b);
     const ctx = new SentenceContext(masked, span, hits ?? new Map(), tokenize);
-    for (const rule of [...candidates, ...unanchored]) {
+    const candidates = woken.map((i) => ruleSet.rules[i]!);
+    for (const rule of unanchored.length > 0 ? [...candidates, ...unanchored] : candidates) {
       for (const m of evaluateMatcher(rule.matcher!, ctx)) {
         if (vetoed(rule, ctx, m)) continue;
         const f: RawFinding = { rule, field: fieldIndex, start: m.start, end: m.end, severity: rule.severity };

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileClassifier } from '../../src/classify/compile.js';
-import { matchesNearAnchors } from '../../src/classify/signals.js';
+import { matchesNearAnchors } from '../../src/classify/regex-matches.js';
 import { loadRuleFiles } from '../../src/rules/load.js';
 
 const repo = join(import.meta.dirname, '..', '..');
