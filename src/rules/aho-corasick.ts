@@ -20,6 +20,11 @@ export class AhoCorasick {
   /** Patterns ending at each state, including those reached through failure links. */
   private readonly out: number[][] = [[]];
   private readonly lengths: number[];
+  /**
+   * The root's transitions as a flat table over every UTF-16 unit (0 = none): most of a text
+   * is read at the root, where a table lookup is several times cheaper than a Map's.
+   */
+  private readonly rootNext = new Int32Array(0x10000);
 
   constructor(readonly patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
@@ -41,6 +46,7 @@ export class AhoCorasick {
       this.out[state]!.push(index);
     });
     this.buildFailureLinks();
+    for (const [c, to] of this.next[0]!) this.rootNext[c] = to;
   }
 
   private buildFailureLinks(): void {
@@ -64,14 +70,18 @@ export class AhoCorasick {
   search(text: string): AcHit[] {
     const hits: AcHit[] = [];
     let state = 0;
+    const { rootNext, next, fail } = this;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let to = this.next[state]!.get(c);
-      while (to === undefined && state !== 0) {
-        state = this.fail[state]!;
-        to = this.next[state]!.get(c);
-      }
-      state = to ?? 0;
+      if (state !== 0) {
+        let to = next[state]!.get(c);
+        while (to === undefined && state !== 0) {
+          state = fail[state]!;
+          if (state !== 0) to = next[state]!.get(c);
+        }
+        state = to !== undefined ? to : rootNext[c]!;
+      } else state = rootNext[c]!;
+      if (state === 0) continue;
       const found = this.out[state]!;
       for (let k = 0; k < found.length; k++) {
         const pattern = found[k]!;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findNumbers } from '../../src/classify/numbers/find-numbers.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findNumbers, PATTERN_LITERALS } from '../../src/classify/numbers/find-numbers.js';
 
 const kinds = (text: string) => findNumbers(text.normalize('NFKC')).map((n) => `${n.kind}:${n.text}`);
 
@@ -57,5 +59,35 @@ describe('findNumbers', () => {
     expect(text.slice(n!.start, n!.end)).toBe('(浙)医广【2024】第03-15-0021号');
     expect(n!.groups.issuer?.trim()).toBe('(浙)');
     expect(n!.groups.year).toBe('2024');
+  });
+});
+
+describe('findNumbers literal pre-checks', () => {
+  // Every text here that holds numbers in some form: rule files (their examples), fixtures
+  // (HTML and text ads, regulatory pages) and the labelled dev corpus.
+  const texts: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ya?ml|txt|html?|md|jsonl?)$/u.test(e.name)) texts.push(readFileSync(p, 'utf8').normalize('NFKC'));
+    }
+  };
+  walk('rules');
+  walk('fixtures');
+  const dev = join('..', 'shared', 'corpus', 'dev', 'ads.jsonl');
+  if (existsSync(dev)) texts.push(readFileSync(dev, 'utf8').normalize('NFKC'));
+
+  it('every match of every pattern holds one of the literals its pre-check looks for', () => {
+    let total = 0;
+    for (const [re, literals] of PATTERN_LITERALS) {
+      for (const text of texts) {
+        for (const m of text.matchAll(re)) {
+          total++;
+          expect(literals.some((l) => m[0].includes(l)), `${re.source.slice(0, 40)}… matched "${m[0]}" without ${literals.join('/')}`).toBe(true);
+        }
+      }
+    }
+    expect(total).toBeGreaterThan(100);
   });
 });
