@@ -11,6 +11,7 @@
 export class OffsetMap {
   private startUnits: Int32Array | null;
   private endUnits: Int32Array | null;
+  private identityMap = false;
 
   constructor(
     start: Int32Array,
@@ -30,11 +31,13 @@ export class OffsetMap {
     const map = new OffsetMap(EMPTY, EMPTY, length);
     map.startUnits = null;
     map.endUnits = null;
+    map.identityMap = true;
     return map;
   }
 
+  /** Made by `identity` (each unit maps to itself), whether or not its arrays were built since. */
   get isIdentity(): boolean {
-    return this.startUnits === null;
+    return this.identityMap;
   }
 
   /** For target unit i, where its source span starts. */

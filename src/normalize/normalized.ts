@@ -7,19 +7,17 @@ export interface Normalized {
   map: OffsetMap;
 }
 
-// Maps made by `unchanged`, so composition can skip a step that did nothing instead of
-// walking and reallocating two arrays per step for every document.
-const identities = new WeakSet<OffsetMap>();
-
 /** The result of a step that left `text` as it was. */
 export function unchanged(text: string): Normalized {
-  const map = OffsetMap.identity(text.length);
-  identities.add(map);
-  return { text, map };
+  return { text, map: OffsetMap.identity(text.length) };
 }
 
+/**
+ * Whether a step did nothing (its map is an identity), so composition can skip it instead of
+ * walking and reallocating two arrays per step for every document.
+ */
 export function isIdentity(map: OffsetMap): boolean {
-  return identities.has(map);
+  return map.isIdentity;
 }
 
 /**
