@@ -4,6 +4,7 @@ import type { DocumentResult } from '../core/types.js';
 import { failedDocument } from '../cli/document-pipeline.js';
 import { JOB_NAME, jobIdFor, KEY_PREFIX, queueKeys } from './keys.js';
 import { refIdentity, type DocRef, type JobData } from './refs.js';
+import { unpackResult } from './result-codec.js';
 
 /** BullMQ's event stream is only for live listeners; keep it short so it costs little memory. */
 export const EVENTS_MAX_LEN = 1000;
@@ -189,9 +190,13 @@ export class ScanQueue {
 }
 
 function completedDocument(job: Job<JobData>): DocumentResult | null {
-  const value = job.returnvalue as DocumentResult | null | undefined;
-  if (!value || typeof value !== 'object') return failedJobDocument(job);
-  return value;
+  const doc = unpackResult(job.returnvalue);
+  if (doc === null) {
+    const failed = failedJobDocument(job);
+    failed.error = 'the result the worker left in Redis could not be read';
+    return failed;
+  }
+  return doc;
 }
 
 /** A document whose job failed for good: its cause, and the attempts made. */

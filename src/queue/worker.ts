@@ -1,6 +1,7 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { DocumentResult, SourceDocument, SourceFailure } from '../core/types.js';
+import type { SourceDocument, SourceFailure } from '../core/types.js';
+import { packResult, type PackedResult } from './result-codec.js';
 import { formatDirectiveWarning, scanItem, sha256Hex } from '../batch/scan-item.js';
 import type { ScanSetup } from '../cli/scan-command.js';
 import { createFetcher, type Fetcher } from '../sources/fetch/index.js';
@@ -79,7 +80,7 @@ export async function runQueueWorker(setup: ScanSetup, client: Redis, opts: Work
   const fetcher = createFetcher({ ...setup.sources, retries: 0 });
   const stats: WorkerStats = { completed: 0, failed: 0, retried: 0 };
 
-  const processor = async (job: Job<JobData>): Promise<DocumentResult> => {
+  const processor = async (job: Job<JobData>): Promise<PackedResult> => {
     const { ref } = job.data;
     if (job.data.rulesHash !== rulesHash) {
       throw new UnrecoverableError(`queued for rule set ${job.data.rulesHash}, but this worker has ${rulesHash}`);
@@ -93,10 +94,10 @@ export async function runQueueWorker(setup: ScanSetup, client: Redis, opts: Work
     result.sha256 = sha256Hex(item.bytes);
     for (const w of directives) opts.log(`adscan: warning: ${formatDirectiveWarning(ref.uri, w)}`);
     if (ref.kind === 'url' && result.fetch) result.fetch = { ...result.fetch, attempts: job.attemptsMade + 1 };
-    return result;
+    return packResult(result);
   };
 
-  const worker = new Worker<JobData, DocumentResult>(opts.queue, processor, {
+  const worker = new Worker<JobData, PackedResult>(opts.queue, processor, {
     connection: client,
     prefix: KEY_PREFIX,
     concurrency: opts.concurrency,

@@ -152,6 +152,26 @@ describe.skipIf(skipQueueTests)('queue and workers on Redis', () => {
     expect(other.code).toBe(2);
   }, 30_000);
 
+  it('leaves results in Redis packed, and reports one it cannot read as a failed document', async () => {
+    writeFileSync(join(dir, 'p1.txt'), '本院专治牛皮癣，保证治愈，有效率高达98%。\n');
+    writeFileSync(join(dir, 'p2.txt'), '本院治疗白癜风，药到病除，无效退款。\n');
+    expect((await runCli(['queue', 'add', ...q('codec'), '--as-of', AS_OF, 'p1.txt', 'p2.txt'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['worker', ...q('codec'), '--until-empty'], { cwd: dir })).code).toBe(0);
+    const ids = await redis.client.zrange('adscan:codec:completed', 0, -1);
+    expect(ids).toHaveLength(2);
+    const stored = await Promise.all(ids.map((id) => redis.client.hget(`adscan:codec:${id}`, 'returnvalue')));
+    for (const value of stored) expect(JSON.parse(value!)).toMatchObject({ v: 1, z: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/) });
+    // Damage one stored result: the report goes on and says which document it lost.
+    await redis.client.hset(`adscan:codec:${ids[0]}`, 'returnvalue', JSON.stringify({ v: 1, z: 'AAAA' }));
+    const report = await runCli(['queue', 'report', ...q('codec'), '-f', 'json'], { cwd: dir });
+    const docs = (JSON.parse(report.stdout) as Report).documents;
+    expect(docs).toHaveLength(2);
+    const lost = docs.filter((d) => d.error !== null);
+    expect(lost.map((d) => d.error)).toEqual(['the result the worker left in Redis could not be read']);
+    const kept = docs.find((d) => d.error === null)!;
+    expect(kept.findings.length).toBeGreaterThan(0);
+  }, 30_000);
+
   describe('fetching', () => {
     let server: Server;
     let base: string;
