@@ -35,9 +35,13 @@ export function binaryReasonForBytes(bytes: Uint8Array): string | null {
   return controlShareReason(controls, n);
 }
 
+/** What the text test counts (and NUL): a page without any needs no count (the usual case). */
+const SUSPICIOUS_CHAR = /[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f]/;
+
 /** The same test on decoded text (used after UTF-16 decoding), counting C1 controls too. */
 export function binaryReasonForText(text: string): string | null {
   const n = Math.min(text.length, SAMPLE);
+  if (!SUSPICIOUS_CHAR.test(n < text.length ? text.slice(0, n) : text)) return null;
   let controls = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);

@@ -65,6 +65,11 @@ export function replacementStats(text: string): { replacements: number; nonAscii
 
 /** "Plainly fails": more than a stray bad byte or two, and more than 2% of the non-ASCII text. */
 export function decodingFailed(text: string): boolean {
+  // Most decodings hold no replacement character at all, which indexOf tells natively;
+  // counting every non-ASCII character is left to the few with more than two.
+  let seen = 0;
+  for (let at = text.indexOf('\ufffd'); at >= 0 && seen <= 2; at = text.indexOf('\ufffd', at + 1)) seen++;
+  if (seen <= 2) return false;
   const { replacements, nonAscii } = replacementStats(text);
   return replacements > 2 && replacements / nonAscii > 0.02;
 }

@@ -96,6 +96,17 @@ describe('spans across inline tags and entities', () => {
     expect(sourceOf(r, field(r, 'meta'), '保证')).toBe('保证');
   });
 
+  it('maps a repeated attribute to its first occurrence, the value the parser keeps', async () => {
+    const html = '<p><img src=a.png ALT="第一" alt="第二"><img alt="甲" class=x alt="乙"></p><meta content="旧" name=keywords CONTENT="新">';
+    const r = await extractHtml(html);
+    const alts = r.fields.filter((f) => f.name === 'alt');
+    expect(alts.map((f) => f.text)).toEqual(['第一', '甲']);
+    expect(alts.map((f) => r.original.slice(...f.map.toSource(0, f.text.length)))).toEqual(['第一', '甲']);
+    expect(alts.map((f) => f.map.toSource(0, 1)[0])).toEqual([html.indexOf('第一'), html.indexOf('甲')]);
+    const meta = field(r, 'meta');
+    expect([meta.text, meta.map.toSource(0, 1)[0]]).toEqual(['旧', html.indexOf('旧')]);
+  });
+
   it('counts astral characters before a match as two units', async () => {
     const r = await extractHtml('<p>😀😀保证治愈</p>');
     expect(sourceOf(r, field(r, 'body'), '保证治愈')).toBe('保证治愈');

@@ -26,7 +26,7 @@ export function mapAttribute(original: string, element: DomNode, name: string): 
   const value = element.attribs?.[name];
   if (value === undefined) return null;
   const loc = element.sourceCodeLocation;
-  const attr = loc?.attrs?.[name];
+  const attr = loc?.attribute?.(name);
   const span = attr ? attributeValueSpan(original, attr) : null;
   if (span !== null) return mapNodeText(original, value, span, 'attribute');
   // No location (should not happen with parse5): point everything at the start tag.

@@ -1,70 +1,175 @@
 import { createRequire } from 'node:module';
 import type { load as Load } from 'cheerio/slim';
+import type { compile as Compile } from 'css-select';
 import type { parse as Parse, Selector } from 'css-what';
 import type { AnyNode, Document } from 'domhandler';
 import type { DomNode } from './dom.js';
-import type { HiddenSelectors } from './hidden.js';
+import { PageKeys } from './page-keys.js';
 
 const require = createRequire(import.meta.url);
 
+/** One hiding rule of a page, tested on the elements that carry its subject key. */
+interface Rule {
+  /** Its place among the page's complex selectors: the first that matches gives the reason. */
+  order: number;
+  why: string;
+  test: (el: DomNode) => boolean;
+  /** The key of each compound (compoundKeys); null for a rule resolved by cheerio beforehand. */
+  keys: (string | null)[] | null;
+  /** Whether the page has every key (see PageKeys), once a match made it worth asking. */
+  applies?: boolean;
+}
+
 /**
- * Resolves the hiding rules whose selectors are more than a class or id (`.box > span`,
- * `#ad p:first-child`) with cheerio's CSS engine, over the tree extraction already built
- * (parse-tree.ts builds cheerio's own node types), so no page is parsed twice. A selector
- * cheerio cannot read (browser-specific pseudo-classes and the like) is skipped, as a browser
- * would skip it.
+ * The hiding rules whose selectors are more than a class or id (`.box > span`,
+ * `#ad p:first-child`), compiled once per page with css-select — cheerio's CSS engine — and
+ * tested on each element as the body walk meets it, over the tree extraction already built
+ * (parse-tree.ts builds cheerio's own node types). A selector css-select cannot read
+ * (browser-specific pseudo-classes and the like) is skipped, as a browser would skip it.
  *
- * A site's style sheet holds dozens of such rules and a query walks the whole tree, so each
- * selector is first narrowed down with an index of the page built in one walk: a selector
- * one of whose compounds names an id, class or tag the page lacks matches nothing, and the
- * others are tested only on the elements that can be their subject (those carrying the key
- * of the last compound: `.nav .sub span` → every <span>), ancestors included, by cheerio.
+ * Each rule is filed under the key of its last compound (`.nav .sub span` → `span`, `#ad
+ * p.x` → `.x`), so an element is tested only against the rules whose subject it can be:
+ * those filed under its tag, id or classes. Selectors without such a key (`.a *`) are tested
+ * on every element, as cheerio's query over the whole page would. Selector lists and
+ * jQuery's positional pseudo-classes (`li:first`, `:not(:eq(2))`), which mean something only
+ * over a set of elements, are resolved up front by cheerio itself.
  */
-export function resolveComplexSelectors(root: Document & DomNode, selectors: HiddenSelectors): void {
-  if (selectors.complex.length === 0) return;
-  // cheerio is loaded on the first page that needs it: most pages have no such rule.
-  const { load } = require('cheerio/slim') as { load: typeof Load };
-  const { parse } = require('css-what') as { parse: typeof Parse };
-  const planned = selectors.complex.map((c) => {
-    try {
-      return { ...c, keys: compoundKeys(parse(c.selector)) };
-    } catch {
-      return null; // unreadable: skipped, as a browser skips it
-    }
-  });
-  const wanted = new Set<string>();
-  for (const p of planned) for (const k of p?.keys ?? []) if (k !== null) wanted.add(k);
-  const index = indexElements(root, wanted);
-  const $ = load(root, null, false);
-  for (const p of planned) {
-    if (p === null) continue;
-    const { selector, why, keys } = p;
-    let matched;
-    try {
-      if (keys === null) matched = $(selector);
-      else {
-        if (keys.some((k) => k !== null && !index.has(k))) continue;
-        const subject = keys[keys.length - 1];
-        matched = subject ? $(index.get(subject)! as unknown as AnyNode[]).filter(selector) : $(selector);
+export class ComplexHiding {
+  /** Rules by the tag, id or class (without `#` or `.`) of their subject. */
+  private readonly byTag = new Map<string, Rule[]>();
+  private readonly byId = new Map<string, Rule[]>();
+  private readonly byClass = new Map<string, Rule[]>();
+  private readonly anyElement: Rule[] = [];
+  /** The rules filed under the classes of a class attribute: class lists repeat a lot on a page. */
+  private readonly byClassList = new Map<string, Rule[] | null>();
+  /** Reused to merge the rules an element may match, in order. */
+  private readonly candidates: Rule[] = [];
+
+  private constructor(private readonly keys: PageKeys) {}
+
+  /** The page's complex rules, or null if none can apply. */
+  static compile(root: DomNode, complex: readonly { selector: string; why: string }[]): ComplexHiding | null {
+    if (complex.length === 0) return null;
+    const { parse } = require('css-what') as { parse: typeof Parse };
+    const { compile } = require('css-select') as { compile: typeof Compile };
+    const rules = new ComplexHiding(new PageKeys(root));
+    complex.forEach(({ selector, why }, order) => {
+      let parsed: Selector[][];
+      try {
+        parsed = parse(selector);
+      } catch {
+        return; // unreadable: skipped, as a browser skips it
       }
-    } catch {
-      continue;
-    }
-    matched.each((_, el) => {
-      const node = el as unknown as DomNode;
-      if (!selectors.byElement.has(node)) selectors.byElement.set(node, why);
+      const keys = compoundKeys(parsed); // before compile(), which reorders the tokens in place
+      // An empty id or class (`[id=""]`) is never among a page's keys.
+      if (keys?.some((k) => k === '#' || k === '.')) return;
+      if (keys === null || parsed.some((s) => s.some(isPositional))) {
+        const matched = rules.resolveWithCheerio(root, selector, keys);
+        if (matched === null || matched.size === 0) return;
+        rules.anyElement.push({ order, why, test: (el) => matched.has(el), keys: null, applies: true });
+        return;
+      }
+      const subject = keys[keys.length - 1] ?? null;
+      let test: (el: DomNode) => boolean;
+      try {
+        // Compiled as cheerio compiles them: `$(candidates).filter(selector)` for a rule with a
+        // subject key, `$(selector)` (a query from the document) for one without.
+        const options = subject === null ? { context: [root as unknown as AnyNode] } : {};
+        test = compile(parsed, options) as unknown as (el: DomNode) => boolean;
+      } catch {
+        return;
+      }
+      const rule: Rule = { order, why, test, keys };
+      if (subject === null) rules.anyElement.push(rule);
+      else if (subject.startsWith('#')) file(rules.byId, subject.slice(1), rule);
+      else if (subject.startsWith('.')) file(rules.byClass, subject.slice(1), rule);
+      else file(rules.byTag, subject, rule);
     });
+    return rules.byTag.size + rules.byId.size + rules.byClass.size + rules.anyElement.length > 0 ? rules : null;
+  }
+
+  /** Why the first rule matching `el` hides it, or null. */
+  match(el: DomNode): string | null {
+    const attribs = el.attribs;
+    const byTag = this.byTag.get(el.name!);
+    const byId = attribs?.id ? this.byId.get(attribs.id) : undefined;
+    const byClass = attribs?.class ? this.rulesForClassList(attribs.class) : undefined;
+    const any = this.anyElement.length > 0 ? this.anyElement : undefined;
+    const lists = (byTag ? 1 : 0) + (byId ? 1 : 0) + (byClass ? 1 : 0) + (any ? 1 : 0);
+    if (lists === 0) return null;
+    // Mostly a single list applies, already in order; else they are merged into one.
+    const rules = lists === 1 ? (byTag ?? byId ?? byClass ?? any)! : this.merge([byTag, byId, byClass, any]);
+    for (const rule of rules) if (rule.test(el) && this.applies(rule)) return rule.why;
+    return null;
+  }
+
+  private merge(lists: readonly (readonly Rule[] | undefined)[]): readonly Rule[] {
+    const merged = this.candidates;
+    merged.length = 0;
+    for (const list of lists) if (list) merged.push(...list);
+    return merged.sort(byOrder);
+  }
+
+  private applies(rule: Rule): boolean {
+    rule.applies ??= !this.keys.oddClassSpacing || rule.keys!.every((k) => k === null || this.keys.has(k));
+    return rule.applies;
+  }
+
+  /** The rules filed under any class of a class attribute (split at HTML whitespace), in order. */
+  private rulesForClassList(cls: string): Rule[] | undefined {
+    if (this.byClass.size === 0) return undefined;
+    let rules = this.byClassList.get(cls);
+    if (rules === undefined) {
+      const merged: Rule[] = [];
+      for (const c of new Set(cls.split(/[ \t\n\f\r]+/u))) merged.push(...(this.byClass.get(c) ?? []));
+      rules = merged.length > 0 ? merged.sort(byOrder) : null;
+      this.byClassList.set(cls, rules);
+    }
+    return rules ?? undefined;
+  }
+
+  /**
+   * What cheerio's query (or filter of the elements carrying the subject key) finds for a
+   * selector css-select cannot test element by element; null when none or unreadable.
+   */
+  private resolveWithCheerio(root: DomNode, selector: string, keys: (string | null)[] | null): Set<DomNode> | null {
+    if (keys !== null && keys.some((k) => k !== null && !this.keys.has(k))) return null;
+    // cheerio is loaded on the first page that needs it: few pages have such a rule.
+    const { load } = require('cheerio/slim') as { load: typeof Load };
+    const $ = load(root as unknown as Document, null, false);
+    const subject = keys?.[keys.length - 1] ?? null;
+    try {
+      const matched = subject ? $(this.keys.carrying(subject) as unknown as AnyNode[]).filter(selector) : $(selector);
+      return new Set(matched.toArray() as unknown as DomNode[]);
+    } catch {
+      return null;
+    }
   }
 }
 
-type ElementIndex = Map<string, DomNode[]>;
+function file(index: Map<string, Rule[]>, key: string, rule: Rule): void {
+  const list = index.get(key);
+  if (list) list.push(rule);
+  else index.set(key, [rule]);
+}
+
+function byOrder(a: Rule, b: Rule): number {
+  return a.order - b.order;
+}
 
 const COMBINATORS = new Set(['descendant', 'child', 'sibling', 'adjacent', 'parent', 'column-combinator']);
 // jQuery's positional pseudo-classes mean something else on a filtered set than in a query.
 const POSITIONAL = new Set(['first', 'last', 'eq', 'nth', 'gt', 'lt', 'even', 'odd']);
 
+/** A positional pseudo-class, or a `:not` holding one: what cheerio resolves over a set (cheerio-select's isFilter). */
+function isPositional(t: Selector): boolean {
+  if (t.type !== 'pseudo') return false;
+  if (POSITIONAL.has(t.name)) return true;
+  return t.name === 'not' && Array.isArray(t.data) && t.data.some((s) => s.some(isPositional));
+}
+
 /**
- * For each compound of a selector, left to right, the index key an element matching it must
+ * For each compound of a selector, left to right, the key an element matching it must
  * carry — `#id`, `.class` or its tag — or null where the compound names none (`[data-x]`,
  * `*`). Null for the whole selector when it is a list or uses jQuery's positional
  * pseudo-classes: those need a full query.
@@ -94,37 +199,4 @@ export function compoundKeys(parsed: Selector[][]): (string | null)[] | null {
 /** The key every element a selector matches must carry (its last compound's), or null. */
 export function subjectKey(parsed: Selector[][]): string | null {
   return compoundKeys(parsed)?.at(-1) ?? null;
-}
-
-/** The elements under `root` carrying each wanted key: by id (`#x`), class (`.x`) or tag. */
-function indexElements(root: DomNode, wanted: ReadonlySet<string>): ElementIndex {
-  const index: ElementIndex = new Map();
-  if (wanted.size === 0) return index;
-  const add = (key: string, el: DomNode) => {
-    if (!wanted.has(key)) return;
-    const list = index.get(key);
-    if (list) list.push(el);
-    else index.set(key, [el]);
-  };
-  const anyClass = [...wanted].some((k) => k.startsWith('.'));
-  const stack: DomNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const children = node.children;
-    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    const attribs = node.attribs;
-    if (!attribs || node.name === undefined) continue;
-    add(node.name, node);
-    if (attribs.id) add(`#${attribs.id}`, node);
-    if (anyClass && attribs.class) {
-      const seen = new Set<string>();
-      for (const c of attribs.class.split(/[ \t\n\f\r]+/u)) {
-        if (c && !seen.has(c)) {
-          seen.add(c);
-          add(`.${c}`, node);
-        }
-      }
-    }
-  }
-  return index;
 }

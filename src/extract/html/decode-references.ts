@@ -50,9 +50,20 @@ export function decodeReferences(raw: string, rawStart: number, context: Referen
       push('\n', rawStart + i, rawStart + i + span);
       i += span;
     } else {
-      push(ch, rawStart + i, rawStart + i + 1);
-      i++;
+      // Up to the next reference or CR, every unit maps to itself: copied as one run.
+      let end = i + 1;
+      while (end < raw.length && !isReferenceOrCr(raw.charCodeAt(end))) end++;
+      out.push(raw.slice(i, end));
+      for (let k = i; k < end; k++) {
+        starts.push(rawStart + k);
+        ends.push(rawStart + k + 1);
+      }
+      i = end;
     }
   }
   return { text: out.join(''), starts, ends };
+}
+
+function isReferenceOrCr(c: number): boolean {
+  return c === 0x26 || c === 0x0d; // '&', CR
 }

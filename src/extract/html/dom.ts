@@ -9,8 +9,8 @@ export interface SourceSpan {
 export interface NodeLocation extends SourceSpan {
   startTag?: SourceSpan;
   endTag?: SourceSpan;
-  /** Per attribute (lower-case name): the span of `name="value"`. */
-  attrs?: Record<string, SourceSpan>;
+  /** The span of attribute `name="value"` (lower-case name, its first occurrence), if present. */
+  attribute?(name: string): SourceSpan | undefined;
 }
 
 export interface DomNode {
@@ -21,6 +21,7 @@ export interface DomNode {
   data?: string;
   attribs?: Record<string, string>;
   children?: DomNode[];
+  parent?: DomNode | null;
   sourceCodeLocation?: NodeLocation | null;
 }
 

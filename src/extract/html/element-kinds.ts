@@ -23,3 +23,25 @@ export const CELLS = new Set(['td', 'th']);
 
 /** Whitespace inside these is shown as written. */
 export const PREFORMATTED = new Set(['pre', 'listing', 'xmp', 'plaintext', 'textarea']);
+
+/** Table structure outside the cells, where stray text is shown apart from the table. */
+export const TABLE_STRUCTURE = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
+
+/** The sets above as bits of one number per tag name: the walk asks once per element, not five times. */
+export const Kind = { Skipped: 1, Block: 2, Cell: 4, Preformatted: 8, TableStructure: 16 } as const;
+
+const KINDS = new Map<string, number>();
+for (const [set, bit] of [
+  [SKIPPED, Kind.Skipped],
+  [BLOCKS, Kind.Block],
+  [CELLS, Kind.Cell],
+  [PREFORMATTED, Kind.Preformatted],
+  [TABLE_STRUCTURE, Kind.TableStructure],
+] as const) {
+  for (const name of set) KINDS.set(name, (KINDS.get(name) ?? 0) | bit);
+}
+
+/** The Kind bits of an element name (0 for an inline element). */
+export function kindOf(name: string): number {
+  return KINDS.get(name) ?? 0;
+}

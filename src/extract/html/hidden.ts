@@ -1,4 +1,5 @@
-import { isHtmlElement, type DomNode } from './dom.js';
+import { ComplexHiding } from './complex-hidden.js';
+import type { DomNode } from './dom.js';
 
 /*
  * Text a browser would not show: spam pages hide keyword-stuffed claims (display:none, zero
@@ -12,8 +13,8 @@ import { isHtmlElement, type DomNode } from './dom.js';
  * Detected: the `hidden` attribute; inline styles display:none, visibility:hidden|collapse,
  * font-size 0 (any unit), opacity 0, color transparent, zero width or height with
  * overflow:hidden, text-indent or left/top of -999px or beyond; and the same declarations in
- * <style> rules whose selector is a simple class, id or tag.class (.x, #y, span.x), outside
- * @media and other at-rules.
+ * <style> rules outside @media and other at-rules, whose selector is a simple class, id or
+ * tag.class (.x, #y, span.x) or, through complex-hidden.ts, any other but a bare tag.
  */
 
 export interface HiddenText {
@@ -32,22 +33,41 @@ export interface HiddenText {
   inWord: boolean;
 }
 
+/** The properties hidingDeclaration reads: no other declaration can hide an element. */
+const HIDING_PROPERTIES = new Set([
+  'display', 'visibility', 'font-size', 'opacity', 'color', 'overflow', 'width', 'height', 'max-width',
+  'max-height', 'text-indent', 'position', 'left', 'top',
+]);
+
 /** Returns why a declaration list hides its element, or null. */
 export function hidingDeclaration(style: string): string | null {
-  const decls = new Map<string, string>();
-  for (const part of style.split(';')) {
-    const colon = part.indexOf(':');
-    if (colon < 0) continue;
-    const prop = part.slice(0, colon).trim().toLowerCase();
-    const value = part
-      .slice(colon + 1)
-      .replace(/!\s*important/iu, '')
-      .trim()
-      .toLowerCase();
-    if (prop) decls.set(prop, value);
+  // Declarations are `;`-separated `property: value` pairs, the last of a property winning.
+  // Only the properties that can hide are read (every style sheet rule and inline style
+  // passes through here), scanning for `;` and `:` rather than splitting.
+  let decls: Map<string, string> | null = null;
+  let from = 0;
+  let colon = style.indexOf(':');
+  while (colon >= 0) {
+    let to = style.indexOf(';', from);
+    if (to < 0) to = style.length;
+    if (colon < to) {
+      const prop = style.slice(from, colon).trim().toLowerCase();
+      if (HIDING_PROPERTIES.has(prop)) {
+        const raw = style.slice(colon + 1, to);
+        const value = (raw.includes('!') ? raw.replace(/!\s*important/iu, '') : raw).trim().toLowerCase();
+        (decls ??= new Map()).set(prop, value);
+      }
+    }
+    from = to + 1;
+    if (colon < from) colon = style.indexOf(':', from);
   }
-  const zero = (v: string | undefined) => v !== undefined && /^[+-]?0*\.?0+(?:px|pt|pc|em|rem|ex|ch|vw|vh|vmin|vmax|%|cm|mm|in|q)?$/u.test(v);
-  const farOff = (v: string | undefined) => v !== undefined && /^-\d{3,}(?:\.\d+)?(?:px|pt|em|rem|%)?$/u.test(v) && parseFloat(v) <= -999;
+  return decls === null ? null : hidingReason(decls);
+}
+
+const zero = (v: string | undefined) => v !== undefined && /^[+-]?0*\.?0+(?:px|pt|pc|em|rem|ex|ch|vw|vh|vmin|vmax|%|cm|mm|in|q)?$/u.test(v);
+const farOff = (v: string | undefined) => v !== undefined && /^-\d{3,}(?:\.\d+)?(?:px|pt|em|rem|%)?$/u.test(v) && parseFloat(v) <= -999;
+
+function hidingReason(decls: ReadonlyMap<string, string>): string | null {
   if (decls.get('display') === 'none') return 'display:none';
   const visibility = decls.get('visibility');
   if (visibility === 'hidden' || visibility === 'collapse') return `visibility:${visibility}`;
@@ -64,8 +84,8 @@ export function hidingDeclaration(style: string): string | null {
 
 /**
  * Hiding rules of a page's <style> elements. Simple selectors (.x, #y, span.x) are matched
- * here; any other selector (`.box > span`, `div.ad p:nth-child(2)`) is kept for cheerio's CSS
- * engine (see complex-hidden.ts), which resolves it to the elements it matches.
+ * here; any other selector (`.box > span`, `div.ad p:nth-child(2)`) is left to cheerio's CSS
+ * engine (see complex-hidden.ts), compiled for the page once the sheets are read.
  */
 export class HiddenSelectors {
   private readonly classes = new Map<string, string>();
@@ -73,12 +93,12 @@ export class HiddenSelectors {
   private readonly tagClasses = new Map<string, string>();
   /** Selectors this class does not match itself, with why they hide. */
   readonly complex: { selector: string; why: string }[] = [];
-  /** The elements a complex selector hides, once resolved. */
-  readonly byElement = new Map<DomNode, string>();
-
-  get empty(): boolean {
-    return this.classes.size + this.ids.size + this.tagClasses.size + this.byElement.size === 0;
-  }
+  private complexRules: ComplexHiding | null = null;
+  /**
+   * Why a class attribute hides its element, by attribute value (under the tag name when
+   * tag.class rules exist): a page repeats a few dozen class lists over hundreds of elements.
+   */
+  private readonly byClassList = new Map<string, Map<string, string | null>>();
 
   /** Reads the top-level rules of a style sheet. */
   addSheet(css: string): void {
@@ -98,6 +118,11 @@ export class HiddenSelectors {
     }
   }
 
+  /** Compiles the complex selectors read so far for the page whose tree is `root`. */
+  resolveComplex(root: DomNode): void {
+    this.complexRules = ComplexHiding.compile(root, this.complex);
+  }
+
   private addSelector(sel: string, why: string): void {
     let m = /^\.([\w-]+)$/u.exec(sel);
     if (m) return void this.classes.set(m[1]!, `${why} (class .${m[1]})`);
@@ -109,50 +134,62 @@ export class HiddenSelectors {
     if (sel && !/^[a-z][\w-]*$/iu.test(sel) && sel !== '*') this.complex.push({ selector: sel, why: `${why} (${sel})` });
   }
 
+  /** Why a rule hides `el`: a complex selector first, then its id, then its classes in order. */
   match(el: DomNode): string | null {
-    if (this.empty) return null;
-    const complex = this.byElement.get(el);
-    if (complex !== undefined) return complex;
+    const complex = this.complexRules?.match(el) ?? null;
+    if (complex !== null) return complex;
     const id = el.attribs?.id;
     if (id && this.ids.has(id)) return this.ids.get(id)!;
     const cls = el.attribs?.class;
-    if (!cls) return null;
+    if (!cls || this.classes.size + this.tagClasses.size === 0) return null;
+    const tag = this.tagClasses.size > 0 ? el.name! : '';
+    let memo = this.byClassList.get(tag);
+    if (memo === undefined) this.byClassList.set(tag, (memo = new Map()));
+    let why = memo.get(cls);
+    if (why === undefined) memo.set(cls, (why = this.matchClasses(el.name!, cls)));
+    return why;
+  }
+
+  private matchClasses(tag: string, cls: string): string | null {
     for (const c of cls.split(/\s+/u)) {
       if (!c) continue;
-      const byClass = this.classes.get(c) ?? this.tagClasses.get(`${el.name}.${c}`);
+      const byClass = this.classes.get(c) ?? this.tagClasses.get(`${tag}.${c}`);
       if (byClass) return byClass;
     }
     return null;
   }
 }
 
+/** The `}` closing the `{` at `open` (braces nest), or -1. */
 function matchingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i;
+  let depth = 1;
+  let i = open + 1;
+  let nextOpen = text.indexOf('{', i);
+  for (;;) {
+    const close = text.indexOf('}', i);
+    if (close < 0) return -1;
+    if (nextOpen >= 0 && nextOpen < close) {
+      depth++;
+      i = nextOpen + 1;
+      nextOpen = text.indexOf('{', i);
+    } else {
+      if (--depth === 0) return close;
+      i = close + 1;
+    }
   }
-  return -1;
 }
 
-/** The hiding rules of every <style> element outside templates and foreign content. */
-export function collectHiddenSelectors(root: DomNode): HiddenSelectors {
+/**
+ * The hiding rules of a page's <style> elements (those outside templates and foreign
+ * content, in document order), complex selectors compiled for the page.
+ */
+export function collectHiddenSelectors(root: DomNode, styles: readonly DomNode[]): HiddenSelectors {
   const selectors = new HiddenSelectors();
-  const visit = (node: DomNode): void => {
-    for (const child of node.children ?? []) {
-      if (child.type === 'text' || child.type === 'comment' || child.type === 'directive') continue;
-      if (child.type !== 'root' && !isHtmlElement(child)) continue;
-      if (child.name === 'template') continue;
-      if (child.name === 'style') {
-        const css = (child.children ?? []).map((t) => (t.type === 'text' ? (t.data ?? '') : '')).join('');
-        if (/display|visibility|font-size|opacity|transparent|overflow|indent|position/iu.test(css)) selectors.addSheet(css);
-        continue;
-      }
-      visit(child);
-    }
-  };
-  visit(root);
+  for (const style of styles) {
+    const css = (style.children ?? []).map((t) => (t.type === 'text' ? (t.data ?? '') : '')).join('');
+    if (/display|visibility|font-size|opacity|transparent|overflow|indent|position/iu.test(css)) selectors.addSheet(css);
+  }
+  selectors.resolveComplex(root);
   return selectors;
 }
 

@@ -2,8 +2,7 @@ import { OffsetMap } from '../../core/offset-map.js';
 import type { ExtractedField } from '../extracted.js';
 import { mapAttribute } from './attribute-value.js';
 import { isHtmlElement, type DomNode } from './dom.js';
-import { BLOCKS, CELLS, PREFORMATTED, SKIPPED } from './element-kinds.js';
-import { resolveComplexSelectors } from './complex-hidden.js';
+import { Kind, kindOf } from './element-kinds.js';
 import { collectHiddenSelectors, hiddenReason, type HiddenSelectors, type HiddenText } from './hidden.js';
 import { TextLayout } from './layout.js';
 import type { MappedChars } from './mapped-chars.js';
@@ -12,8 +11,6 @@ import { parseHtmlTree } from './parse-tree.js';
 
 const META_NAMES = new Set(['description', 'keywords']);
 
-const TABLE_STRUCTURE = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
-
 export type { HiddenText } from './hidden.js';
 
 /** A field of an HTML page; the body lists the text a browser would not show (see hidden.ts). */
@@ -21,16 +18,25 @@ export interface HtmlField extends ExtractedField {
   hidden?: HiddenText[];
 }
 
+/** The elements read before the body: <title>, <meta> and the <style> sheets of hidden.ts. */
+const HEAD_ELEMENTS = new Set(['title', 'meta', 'style']);
+
 /** Parses HTML (htmlparser2, with source locations: parse-tree.ts) and extracts its fields. */
 export function extractHtmlFields(original: string): HtmlField[] {
-  const root = parseHtmlTree(original);
-  return fieldsFromDom(original, root, (selectors) => resolveComplexSelectors(root, selectors));
+  // The parser hands these elements over as it opens them, sparing a walk of the tree.
+  const head: DomNode[] = [];
+  const root = parseHtmlTree(original, (el) => {
+    if (HEAD_ELEMENTS.has(el.name!)) head.push(el);
+  });
+  return fieldsFromDom(original, root, head.filter(inDocument));
 }
 
-/** Fields in the agreed order: title, meta description/keywords, body, image alt texts. */
-export function fieldsFromDom(original: string, root: DomNode, resolve?: (selectors: HiddenSelectors) => void): HtmlField[] {
+/**
+ * Fields in the agreed order: title, meta description/keywords, body, image alt texts.
+ * `found`: the page's <title>, <meta> and <style> elements in document order (inDocument).
+ */
+function fieldsFromDom(original: string, root: DomNode, found: readonly DomNode[]): HtmlField[] {
   const fields: HtmlField[] = [];
-  const found = findElements(root, (el) => el.name === 'title' || el.name === 'meta');
   const titleElement = found.find((el) => el.name === 'title');
   if (titleElement !== undefined) pushField(fields, 'title', original, (layout) => inlineText(original, titleElement, layout));
 
@@ -39,20 +45,19 @@ export function fieldsFromDom(original: string, root: DomNode, resolve?: (select
     const name = meta.attribs?.name?.trim().toLowerCase();
     if (name === undefined || !META_NAMES.has(name)) continue;
     const content = mapAttribute(original, meta, 'content');
-    if (content !== null) pushField(fields, 'meta', original, (layout) => layout.text(content));
+    if (content !== null) pushField(fields, 'meta', original, (layout) => layout.text(content), content.text.length);
   }
 
   const images: DomNode[] = [];
   const body = new TextLayout(original.length);
-  const selectors = collectHiddenSelectors(root);
-  resolve?.(selectors);
+  const selectors = collectHiddenSelectors(root, found.filter((el) => el.name === 'style'));
   const walker = new BodyWalker(original, body, images, selectors);
   walker.walk(root, false);
   fields.push(walker.finish());
 
   for (const img of images) {
     const alt = mapAttribute(original, img, 'alt');
-    if (alt !== null) pushField(fields, 'alt', original, (layout) => layout.text(alt));
+    if (alt !== null) pushField(fields, 'alt', original, (layout) => layout.text(alt), alt.text.length);
   }
   return fields;
 }
@@ -79,14 +84,18 @@ function splitsWord(shown: { text: string; map: OffsetMap }, start: number, end:
   return WORD_CHAR.test(shown.text[before]!) && WORD_CHAR.test(shown.text[after]!);
 }
 
-/** Lays out one field's text with whitespace collapsed; keeps it only if something is left. */
+/**
+ * Lays out one field's text with whitespace collapsed; keeps it only if something is left.
+ * `capacity`: its expected length (the layout grows as needed).
+ */
 function pushField(
   fields: ExtractedField[],
   name: ExtractedField['name'],
   original: string,
   fill: (layout: TextLayout) => void,
+  capacity = 64,
 ): void {
-  const layout = new TextLayout(original.length);
+  const layout = new TextLayout(original.length, capacity);
   fill(layout);
   const { text, map } = layout.finish();
   if (text.length > 0) fields.push({ name, text, map });
@@ -106,20 +115,14 @@ function textNodeChars(original: string, node: DomNode): MappedChars | null {
   return mapNodeText(original, node.data, loc);
 }
 
-/** HTML elements matching `test`, in document order, outside template contents and SVG/MathML. */
-function findElements(root: DomNode, test: (el: DomNode) => boolean): DomNode[] {
-  const found: DomNode[] = [];
-  const visit = (node: DomNode): void => {
-    for (const child of node.children ?? []) {
-      if (child.type === 'text' || child.type === 'comment' || child.type === 'directive') continue;
-      if (child.type !== 'root' && !isHtmlElement(child)) continue;
-      if (child.name === 'template') continue;
-      if (child.type !== 'root' && test(child)) found.push(child);
-      visit(child);
-    }
-  };
-  visit(root);
-  return found;
+/**
+ * An HTML element outside template contents and SVG/MathML (whose descendants parse-tree.ts
+ * marks foreign too): what the page itself shows or applies.
+ */
+function inDocument(el: DomNode): boolean {
+  if (!isHtmlElement(el)) return false;
+  for (let p = el.parent; p; p = p.parent) if (p.name === 'template') return false;
+  return true;
 }
 
 /**
@@ -140,7 +143,7 @@ class BodyWalker {
     private readonly selectors: HiddenSelectors,
   ) {
     this.layout = visible;
-    this.hiddenLayout = new TextLayout(original.length);
+    this.hiddenLayout = new TextLayout(original.length, 256);
   }
 
   /** The body field: visible text, then a line break and the hidden text, if any. */
@@ -173,10 +176,11 @@ class BodyWalker {
     return { name: 'body', text: shown.text + sep + concealed.text, map: new OffsetMap(start, end, this.original.length), hidden };
   }
 
-  walk(node: DomNode, preformatted: boolean): void {
-    // Text straight inside table structure (outside any cell) is misplaced markup that
-    // browsers show apart from the table: kept in source order, on a line of its own.
-    const stray = TABLE_STRUCTURE.has(node.name ?? '');
+  /**
+   * `stray`: `node` is table structure. Text straight inside it (outside any cell) is misplaced
+   * markup that browsers show apart from the table: kept in source order, on a line of its own.
+   */
+  walk(node: DomNode, preformatted: boolean, stray = false): void {
     for (const child of node.children ?? []) {
       if (child.type === 'text') {
         const chars = textNodeChars(this.original, child);
@@ -198,7 +202,8 @@ class BodyWalker {
 
   private element(el: DomNode, preformatted: boolean): void {
     const name = el.name ?? '';
-    if (SKIPPED.has(name)) return;
+    const kind = kindOf(name);
+    if (kind & Kind.Skipped) return;
     const loc = el.sourceCodeLocation;
     const start = loc?.startTag?.startOffset ?? loc?.startOffset ?? this.cursor;
     this.cursor = Math.max(this.cursor, start);
@@ -214,27 +219,27 @@ class BodyWalker {
 
     const reason = this.layout === this.visible ? hiddenReason(el, this.selectors) : null;
     if (reason !== null) {
-      this.hiddenElement(el, reason, start, preformatted);
+      this.hiddenElement(el, reason, start, preformatted, kind);
       return;
     }
 
-    const block = BLOCKS.has(name);
+    const block = (kind & Kind.Block) !== 0;
     if (block) this.layout.blockBoundary(start);
-    if (CELLS.has(name)) this.layout.cellBoundary(start);
-    this.walk(el, preformatted || PREFORMATTED.has(name));
+    if (kind & Kind.Cell) this.layout.cellBoundary(start);
+    this.walk(el, preformatted || (kind & Kind.Preformatted) !== 0, (kind & Kind.TableStructure) !== 0);
     const end = loc?.endTag?.startOffset ?? loc?.endOffset ?? this.cursor;
     this.cursor = Math.max(this.cursor, end);
     if (block) this.layout.blockBoundary(Math.max(end, start));
   }
 
   /** A hidden element: its text goes to the hidden layout, on lines of its own. */
-  private hiddenElement(el: DomNode, reason: string, start: number, preformatted: boolean): void {
+  private hiddenElement(el: DomNode, reason: string, start: number, preformatted: boolean, kind: number): void {
     const loc = el.sourceCodeLocation;
     const layout = this.hiddenLayout;
     layout.blockBoundary(start);
     const from = layout.length;
     this.layout = layout;
-    this.walk(el, preformatted || PREFORMATTED.has(el.name ?? ''));
+    this.walk(el, preformatted || (kind & Kind.Preformatted) !== 0, (kind & Kind.TableStructure) !== 0);
     this.layout = this.visible;
     const end = loc?.endOffset ?? this.cursor;
     this.cursor = Math.max(this.cursor, loc?.endTag?.startOffset ?? end);

@@ -5,8 +5,9 @@ import { unitEnd, unitStart, type MappedChars } from './mapped-chars.js';
 /** The most consecutive line breaks kept: one blank line, never long blank stretches. */
 const MAX_NEWLINES = 2;
 
-function isCollapsible(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\f' || ch === '\r';
+/** Space, tab, LF, FF, CR, by UTF-16 code (reading `text[i]` makes a string of every CJK character). */
+function isCollapsible(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
 }
 
 /**
@@ -14,9 +15,7 @@ function isCollapsible(ch: string): boolean {
  * excluding Hangul, which separates words with spaces. High surrogates D840–D87F start the
  * supplementary ideograph planes.
  */
-function isWideEastAsian(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
+function isWideEastAsian(c: number): boolean {
   return (
     (c >= 0x2e80 && c <= 0x303f) ||
     (c >= 0x3040 && c <= 0x31ff) ||
@@ -57,23 +56,25 @@ export class TextLayout {
   private trailingNewlines = 0;
   /** Whether the current line has text yet (after a tab it counts as fresh). */
   private lineHasText = false;
-  private lastEmitted: string | undefined;
+  /** UTF-16 code of the last unit written, -1 before any. */
+  private lastEmitted = -1;
 
-  constructor(sourceLength: number) {
-    this.out = new MapWriter(sourceLength, 1024);
+  /** `capacity`: the expected output length; small fields (a title, an alt text) ask for little. */
+  constructor(sourceLength: number, capacity = 1024) {
+    this.out = new MapWriter(sourceLength, capacity);
   }
 
   text(chars: MappedChars, preformatted = false): void {
     const text = chars.text;
     let i = 0;
     while (i < text.length) {
-      const ch = text[i]!;
-      if (preformatted) this.preformattedChar(ch, unitStart(chars, i), unitEnd(chars, i));
-      else if (isCollapsible(ch)) this.collapsibleSpace(ch, unitStart(chars, i), unitEnd(chars, i));
+      const c = text.charCodeAt(i);
+      if (preformatted) this.preformattedChar(text[i]!, unitStart(chars, i), unitEnd(chars, i));
+      else if (isCollapsible(c)) this.collapsibleSpace(c === 0x0a, unitStart(chars, i), unitEnd(chars, i));
       else {
         // A run of visible characters goes out in one piece (most of a page's text).
         let j = i + 1;
-        while (j < text.length && !isCollapsible(text[j]!)) j++;
+        while (j < text.length && !isCollapsible(text.charCodeAt(j))) j++;
         this.visibleRun(chars, i, j);
         i = j;
         continue;
@@ -119,23 +120,23 @@ export class TextLayout {
     return this.out.length === 0;
   }
 
-  private collapsibleSpace(ch: string, start: number, end: number): void {
+  private collapsibleSpace(lineFeed: boolean, start: number, end: number): void {
     // Leading whitespace of a line (or of a cell) is not rendered.
     if (!this.lineHasText || this.pendingBreaks.length > 0 || this.pendingTab !== null) return;
     const p = this.pendingSpace;
     if (p === null) {
-      this.pendingSpace = { start, end, hasLineBreak: ch === '\n' };
+      this.pendingSpace = { start, end, hasLineBreak: lineFeed };
     } else {
       // Stretch over the run only while it is contiguous in the source (not across a tag).
       if (start === p.end) p.end = end;
-      if (ch === '\n') p.hasLineBreak = true;
+      if (lineFeed) p.hasLineBreak = true;
     }
   }
 
   /** Units [from, to) of `chars`, none of them collapsible whitespace. */
   private visibleRun(chars: MappedChars, from: number, to: number): void {
     this.flushBreaks();
-    const first = chars.text[from]!;
+    const first = chars.text.charCodeAt(from);
     const p = this.pendingSpace;
     if (p !== null) {
       const cjkJoin = p.hasLineBreak && isWideEastAsian(this.lastEmitted) && isWideEastAsian(first);
@@ -144,7 +145,7 @@ export class TextLayout {
     }
     if (chars.base !== undefined) this.out.copy(chars.text.slice(from, to), chars.base + from);
     else for (let i = from; i < to; i++) this.out.emit(chars.text[i]!, chars.starts[i]!, chars.ends[i]!);
-    this.lastEmitted = chars.text[to - 1];
+    this.lastEmitted = chars.text.charCodeAt(to - 1);
     this.trailingNewlines = 0;
     this.lineHasText = true;
   }
@@ -180,7 +181,7 @@ export class TextLayout {
 
   private write(ch: string, start: number, end: number): void {
     this.out.emit(ch, start, end);
-    this.lastEmitted = ch;
+    this.lastEmitted = ch.charCodeAt(0);
     this.trailingNewlines = ch === '\n' ? this.trailingNewlines + 1 : 0;
   }
 }

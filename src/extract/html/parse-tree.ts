@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ChildNode, Document, Element, ParentNode, Text } from 'domhandler';
 import type { Parser as HtmlParser } from 'htmlparser2';
-import type { DomNode, NodeLocation } from './dom.js';
+import type { DomNode, NodeLocation, SourceSpan } from './dom.js';
 
 /** Elements whose first newline a browser drops (`<pre>\ntext` shows "text"). */
 const LEADING_NEWLINE_DROPPED = new Set(['pre', 'listing', 'textarea']);
@@ -43,13 +43,16 @@ function html5(): Libraries {
   return libraries;
 }
 
-export function parseHtmlTree(html: string): Document & DomNode {
+/** `onElement` sees each element as it opens, in document order. */
+export function parseHtmlTree(html: string, onElement?: (el: DomNode) => void): Document & DomNode {
   const { Parser, Document, Element, Text } = html5();
   const root = located(new Document([]), { startOffset: 0, endOffset: html.length });
   const stack: (ParentNode & DomNode)[] = [root];
   /** The open text node: htmlparser2 reports a run around entities in several pieces. */
   let text: (Text & DomNode) | null = null;
-  let attrs: Record<string, { startOffset: number; endOffset: number }> | null = null;
+  const attributes = new AttributeSpans();
+  /** The first attribute of the start tag being read. */
+  let firstAttribute = 0;
 
   const top = () => stack[stack.length - 1]!;
   const append = (parent: ParentNode, child: ChildNode): void => {
@@ -63,16 +66,14 @@ export function parseHtmlTree(html: string): Document & DomNode {
     {
       onattribute(name) {
         // At this callback startIndex is the attribute name, endIndex the end of its value.
-        attrs ??= {};
-        if (!(name in attrs)) attrs[name] = { startOffset: parser.startIndex, endOffset: Math.min(parser.endIndex + 1, html.length) };
+        attributes.add(name, parser.startIndex, Math.min(parser.endIndex + 1, html.length));
       },
       onopentag(name, attribs) {
         text = null;
         const start = parser.startIndex;
         const tagEnd = Math.min(parser.endIndex + 1, html.length);
-        const loc: NodeLocation = { startOffset: start, endOffset: tagEnd, startTag: { startOffset: start, endOffset: tagEnd } };
-        if (attrs) loc.attrs = attrs;
-        attrs = null;
+        const loc = new ElementLocation(start, tagEnd, attributes, firstAttribute);
+        firstAttribute = attributes.length;
         const el = located(new Element(name, attribs), loc);
         el.startIndex = start;
         // SVG and MathML content (an SVG <title>, say) is not HTML: marked as parse5 would.
@@ -80,6 +81,7 @@ export function parseHtmlTree(html: string): Document & DomNode {
         if (namespace !== undefined) el.namespace = namespace;
         append(top(), el);
         stack.push(el);
+        onElement?.(el);
       },
       onclosetag(name, isImplied) {
         text = null;
@@ -136,6 +138,53 @@ export function parseHtmlTree(html: string): Document & DomNode {
   // Elements never closed run to the end of the input.
   for (let i = stack.length - 1; i > 0; i--) stack[i]!.sourceCodeLocation!.endOffset = html.length;
   return root;
+}
+
+/**
+ * The `name="value"` spans of every attribute of a page, in two flat arrays: a record per
+ * attribute was the parse's most frequent allocation, and only a few are ever looked up.
+ */
+class AttributeSpans {
+  private readonly names: string[] = [];
+  private readonly bounds: number[] = [];
+
+  get length(): number {
+    return this.names.length;
+  }
+
+  add(name: string, start: number, end: number): void {
+    this.names.push(name);
+    this.bounds.push(start, end);
+  }
+
+  /** The first attribute called `name` among [from, to). */
+  find(from: number, to: number, name: string): SourceSpan | undefined {
+    for (let i = from; i < to; i++) {
+      if (this.names[i] === name) return { startOffset: this.bounds[2 * i]!, endOffset: this.bounds[2 * i + 1]! };
+    }
+    return undefined;
+  }
+}
+
+/** Where an element sits in the source; its start tag's attributes are those read since the previous one. */
+class ElementLocation implements NodeLocation {
+  readonly startTag: SourceSpan;
+  endTag: SourceSpan | undefined = undefined;
+  private readonly lastAttribute: number;
+
+  constructor(
+    readonly startOffset: number,
+    public endOffset: number,
+    private readonly attributes: AttributeSpans,
+    private readonly firstAttribute: number,
+  ) {
+    this.startTag = { startOffset, endOffset };
+    this.lastAttribute = attributes.length;
+  }
+
+  attribute(name: string): SourceSpan | undefined {
+    return this.attributes.find(this.firstAttribute, this.lastAttribute, name);
+  }
 }
 
 /** A domhandler node with its place in the source. */
