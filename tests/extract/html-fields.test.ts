@@ -204,3 +204,11 @@ describe('text hidden by style rules with complex selectors', () => {
     expect((field(r, 'body') as HtmlField).hidden).toBeUndefined();
   });
 });
+
+describe('elements named like Object members', () => {
+  it('keeps their text in the body (a <constructor> tag is an unknown element, not foreign content)', async () => {
+    const r = await extractHtml('<p>前言</p><constructor>本院保证治愈</constructor><valueOf>药到病除</valueOf>');
+    expect(field(r, 'body').text).toContain('本院保证治愈');
+    expect(field(r, 'body').text).toContain('药到病除');
+  });
+});

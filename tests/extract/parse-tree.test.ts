@@ -36,3 +36,18 @@ describe('parseHtmlTree attribute locations', () => {
     expect(seen).toEqual(['html', 'head', 'title', 'style', 'body', 'p', 'meta']);
   });
 });
+
+describe('parseHtmlTree namespaces', () => {
+  it('marks SVG and MathML content foreign, and nothing else: not elements named like Object members', () => {
+    const root = parseHtmlTree('<constructor>本院保证治愈</constructor><__proto__>药到病除</__proto__><svg><title>图标</title></svg><math><mi>x</mi></math><p>正文</p>');
+    const ns = (name: string) => {
+      const find = (n: DomNode): DomNode | undefined => (n.name === name ? n : (n.children ?? []).map(find).find(Boolean));
+      return find(root)?.namespace;
+    };
+    expect(ns('constructor')).toBeUndefined();
+    expect(ns('__proto__')).toBeUndefined();
+    expect(ns('p')).toBeUndefined();
+    expect(ns('title')).toBe('http://www.w3.org/2000/svg');
+    expect(ns('mi')).toBe('http://www.w3.org/1998/Math/MathML');
+  });
+});

@@ -6,10 +6,10 @@ import type { DomNode, NodeLocation, SourceSpan } from './dom.js';
 /** Elements whose first newline a browser drops (`<pre>\ntext` shows "text"). */
 const LEADING_NEWLINE_DROPPED = new Set(['pre', 'listing', 'textarea']);
 
-const FOREIGN_ROOTS: Record<string, string> = {
-  svg: 'http://www.w3.org/2000/svg',
-  math: 'http://www.w3.org/1998/Math/MathML',
-};
+const FOREIGN_ROOTS: ReadonlyMap<string, string> = new Map([
+  ['svg', 'http://www.w3.org/2000/svg'],
+  ['math', 'http://www.w3.org/1998/Math/MathML'],
+]);
 
 /**
  * Parses HTML into the tree extraction walks, with exact source locations (start and end tags,
@@ -77,7 +77,8 @@ export function parseHtmlTree(html: string, onElement?: (el: DomNode) => void): 
         const el = located(new Element(name, attribs), loc);
         el.startIndex = start;
         // SVG and MathML content (an SVG <title>, say) is not HTML: marked as parse5 would.
-        const namespace = top().namespace ?? FOREIGN_ROOTS[name];
+        // A Map, not an object: a tag named constructor or __proto__ is not a foreign root.
+        const namespace = top().namespace ?? FOREIGN_ROOTS.get(name);
         if (namespace !== undefined) el.namespace = namespace;
         append(top(), el);
         stack.push(el);
