@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { MapWriter } from '../core/map-writer.js';
+import { CharTable } from './char-table.js';
 import { unchanged, type Normalized } from './normalized.js';
 
 export type Convert = (text: string) => string;
@@ -8,8 +9,8 @@ export type Convert = (text: string) => string;
 interface Tables {
   /** TW → mainland, then HK → mainland for what is left (衞). */
   convert: Convert;
-  /** Matches a Traditional character: a line without one is left as it is. */
-  traditional: RegExp;
+  /** The Traditional characters: a line without one is left as it is. */
+  traditional: CharTable;
 }
 
 let tables: Tables | undefined;
@@ -79,8 +80,7 @@ function getTables(): Tables {
       }
       return converter(text);
     };
-    const escaped = Array.from(traditionalCharacters(), (c) => c.replace(/[\\\]\[^-]/g, '\\$&')).join('');
-    tables = { convert, traditional: new RegExp(`[${escaped}]`, 'u') };
+    tables = { convert, traditional: new CharTable(traditionalCharacters()) };
   }
   return tables;
 }
@@ -107,30 +107,45 @@ export function deriveTraditionalCharacters(): string {
 
 // Nothing below the CJK radicals block can be Traditional; skip building the tables then.
 const MAY_BE_TRADITIONAL = /[\u2E80-\uFFFF\u{20000}-\u{3FFFF}]/u;
-const LINES = /[^\r\n]*(?:\r\n|\r|\n)?/g;
 
 /** Traditional Chinese → Simplified, with an exact map back to the input. */
 export function toSimplified(text: string): Normalized {
   if (!MAY_BE_TRADITIONAL.test(text)) return unchanged(text);
   const { convert, traditional } = getTables();
-  // Most pages are Simplified throughout: one scan of the whole text settles that.
-  if (!traditional.test(text)) return unchanged(text);
   let out: MapWriter | undefined;
   let copied = 0;
-  for (const m of text.matchAll(LINES)) {
-    const line = m[0];
-    if (line.length === 0) break;
-    if (!traditional.test(line)) continue;
+  let next = 0;
+  // Each line holding a Traditional character is converted on its own (see getTables); the
+  // search for the next one goes on after it, so the text is read once.
+  for (let hit = traditional.indexIn(text); hit >= 0; hit = traditional.indexIn(text, next)) {
+    const start = lineStart(text, hit);
+    next = lineEnd(text, hit);
+    const line = text.slice(start, next);
     const converted = convertScript(line, convert);
     if (converted.text === line) continue;
     out ??= new MapWriter(text.length);
-    out.copy(text.slice(copied, m.index), copied);
-    appendShifted(out, converted, m.index);
-    copied = m.index + line.length;
+    out.copy(text.slice(copied, start), copied);
+    appendShifted(out, converted, start);
+    copied = next;
   }
   if (!out) return unchanged(text);
   out.copy(text.slice(copied), copied);
   return out.finish();
+}
+
+/** Where the line holding `i` starts: after the previous CR or LF. */
+function lineStart(text: string, i: number): number {
+  let s = i;
+  while (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r') s--;
+  return s;
+}
+
+/** Where the line holding `i` ends, its line break (CRLF, CR or LF) included. */
+function lineEnd(text: string, i: number): number {
+  let e = i;
+  while (e < text.length && text[e] !== '\n' && text[e] !== '\r') e++;
+  if (text[e] === '\r' && text[e + 1] === '\n') return e + 2;
+  return e < text.length ? e + 1 : e;
 }
 
 /** Appends a piece converted on its own, whose map starts at `offset` in the whole text. */

@@ -58,6 +58,21 @@ describe('toSimplified', () => {
     expect(n.map.toSource(5, 9)).toEqual([5, 9]);
   });
 
+  it('converts each Traditional line on its own, whatever the line breaks, and maps every unit back', () => {
+    // 乾隆 holds a Traditional character yet stays as it is: the first line is kept, not converted.
+    const lines = ['乾隆年间', '看著醫生', '疗效显著', '保證治癒', '', '著称全国', '電話𠀀諮詢', '土著'];
+    for (const br of ['\n', '\r\n', '\r']) {
+      const input = lines.join(br);
+      const n = toSimplified(input);
+      expect(n.text).toBe(lines.map((l) => (l ? toSimplified(l).text : l)).join(br));
+      expect(n.text).toContain('疗效显著');
+      expect(n.text).toContain('著称全国');
+      expect(n.text).toContain('看着医生');
+      // Every unit maps to the unit it came from (no entry in these lines changes length).
+      expect(spans(n)).toEqual(Array.from({ length: input.length }, (_v, i) => [i, i + 1]));
+    }
+  });
+
   it('does not change Simplified text or ASCII', () => {
     const texts = [
       '本院专治牛皮癣，保证治愈，无效退款。',
