@@ -3,7 +3,8 @@ import { sentenceAround } from '../core/sentences.js';
 import type { AcHit } from '../rules/aho-corasick.js';
 import { searchTerms } from '../rules/wildcard.js';
 import type { CompiledClassifier } from './compile.js';
-import { matchesNearAnchors, matchReader } from './regex-matches.js';
+import { matchReader } from '../core/match-reader.js';
+import { matchesNearAnchors } from './regex-matches.js';
 
 /** Where an indicator matched: [start, end) of the text. */
 export interface Occurrence {

@@ -4,6 +4,7 @@ import type { SentenceContext } from './sentence-context.js';
 import { isClauseEnd, type Span } from '../core/sentences.js';
 import { hasPlaceholder } from '../core/mask-placeholder.js';
 import { wildcardRegexSpans } from '../rules/wildcard.js';
+import { matchesOf } from '../core/match-reader.js';
 
 /** Spans in the sentence where the matcher matches (offsets into the field text). */
 export function evaluateMatcher(m: CompiledMatcher, ctx: SentenceContext): Span[] {
@@ -50,7 +51,7 @@ function regexSpans(re: RegExp, ctx: SentenceContext): Span[] {
   const out: Span[] = [];
   const base = ctx.span.start;
   re.lastIndex = 0;
-  for (const m of ctx.sentence.matchAll(re)) {
+  for (const m of matchesOf(ctx.sentence, re)) {
     if (m[0].length === 0) continue;
     out.push({ start: base + m.index, end: base + m.index + m[0].length });
   }

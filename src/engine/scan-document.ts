@@ -75,9 +75,10 @@ export function scanDocument(input: EngineInput, scanner: Scanner, options: Scan
   // Statutory statements are found once: masked for content rules, required by checks.
   const statements = findStatements(input.fields, scanner.rules.masks);
   if (contentRules.length > 0) {
+    const plan = matchPlan(scanner.rules, contentRules);
     input.fields.forEach((field, fi) => {
       const masked = maskText(field.text, [...numbers[fi]!, ...statements.filter((s) => s.field === fi)]);
-      raw.push(...matchField(masked, fi, contentRules, scanner.rules, options.tokenize, cls));
+      for (const f of matchField(masked, fi, plan, scanner.rules, options.tokenize, cls)) raw.push(f);
     });
   }
   for (const rule of applicable.filter((r) => r.check)) {
@@ -109,18 +110,43 @@ function appliesTo(rule: CompiledRule, adTypes: AdType[]): boolean {
 }
 
 /** Content rules over one field's text, statements and numbers already masked. */
+/**
+ * What every field of one document is matched with: which rules apply (a flag per rule of the
+ * set), those without anchors, and the marks that collect a sentence's woken rules. Made once
+ * per document: a page has dozens of fields (alt texts), most of them a few words long.
+ */
+interface MatchPlan {
+  applicable: Uint8Array;
+  unanchored: CompiledRule[];
+  /** Per rule, the number of the sentence that last took it (see matchField). */
+  seen: Int32Array;
+  /** Sentences numbered so far, over all fields: numbers never repeat within the document. */
+  sentences: number;
+}
+
+function matchPlan(ruleSet: CompiledRuleSet, rules: CompiledRule[]): MatchPlan {
+  const { position } = ruleIndex(ruleSet);
+  const applicable = new Uint8Array(ruleSet.rules.length);
+  for (const r of rules) applicable[position.get(r)!] = 1;
+  return { applicable, unanchored: rules.filter((r) => r.anchors === null), seen: new Int32Array(ruleSet.rules.length).fill(-1), sentences: 0 };
+}
+
 function matchField(
   masked: string,
   fieldIndex: number,
-  rules: CompiledRule[],
+  plan: MatchPlan,
   ruleSet: CompiledRuleSet,
   tokenize: Tokenize,
   cls: Classification,
 ): RawFinding[] {
-  if (rules.length === 0 || masked.length === 0) return [];
+  if (masked.length === 0) return [];
+  const { applicable, unanchored, seen } = plan;
+  const terms = searchTerms(ruleSet.automaton, masked);
+  // A field without a single anchor term (most alt texts and menu entries) wakes no rule.
+  if (terms.length === 0 && unanchored.length === 0) return [];
   const sentences = splitSentences(masked);
   const hitsBySentence = new Map<number, Map<number, Span[]>>();
-  for (const hit of searchTerms(ruleSet.automaton, masked)) {
+  for (const hit of terms) {
     const si = spanIndexAt(sentences, hit.start);
     if (hit.end > sentences[si]!.end) continue; // a term never spans two sentences
     let bucket = hitsBySentence.get(si);
@@ -130,27 +156,26 @@ function matchField(
     else bucket.set(hit.pattern, [{ start: hit.start, end: hit.end }]);
   }
 
-  const { byTerm, position } = ruleIndex(ruleSet);
-  const applicable = new Uint8Array(ruleSet.rules.length);
-  for (const r of rules) applicable[position.get(r)!] = 1;
-  const unanchored = rules.filter((r) => r.anchors === null);
+  const { byTerm } = ruleIndex(ruleSet);
   const out: RawFinding[] = [];
   // The rules a sentence wakes, in rule order, without duplicates: `seen` holds the number of
   // the sentence that last took each rule (cheaper than a Set per sentence).
-  const seen = new Int32Array(ruleSet.rules.length).fill(-1);
   const woken: number[] = [];
+  const first = plan.sentences;
+  plan.sentences += sentences.length;
   sentences.forEach((span, si) => {
     const hits = hitsBySentence.get(si);
     // Most sentences of a page (menus, notices, plain prose) wake no rule at all.
     if (!hits && unanchored.length === 0) return;
     woken.length = 0;
+    const mark = first + si;
     if (hits) {
       for (const id of hits.keys()) {
         const list = byTerm.get(id);
         if (list === undefined) continue;
         for (const i of list) {
-          if (applicable[i] && seen[i] !== si) {
-            seen[i] = si;
+          if (applicable[i] && seen[i] !== mark) {
+            seen[i] = mark;
             woken.push(i);
           }
         }

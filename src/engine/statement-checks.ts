@@ -2,6 +2,7 @@ import type { Classification } from '../classify/index.js';
 import type { Severity } from '../core/types.js';
 import type { CompiledMask, CompiledRule } from '../rules/compile.js';
 import type { RawFinding } from './raw-finding.js';
+import { matchesOf } from '../core/match-reader.js';
 
 /** One statutory statement (a mask of rules/masks.yaml) found in a field. */
 export interface StatementHit {
@@ -16,7 +17,7 @@ export function findStatements(fields: readonly { text: string }[], masks: reado
   const hits: StatementHit[] = [];
   fields.forEach((f, field) => {
     for (const mask of masks) {
-      for (const m of f.text.matchAll(mask.re)) {
+      for (const m of matchesOf(f.text, mask.re)) {
         if (m[0].length) hits.push({ mask, field, start: m.index, end: m.index + m[0].length, text: m[0] });
       }
     }

@@ -1,5 +1,6 @@
 import { MapWriter } from '../core/map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
+import { matchesOf } from '../core/match-reader.js';
 
 // Characters that render as nothing (or only steer layout) and are slipped into words to dodge
 // keyword filters: zero-width space/joiners and direction marks (U+200B–U+200F), bidi
@@ -27,7 +28,7 @@ export function stripInvisibles(text: string): Normalized {
   if (!ANY.test(text)) return unchanged(text);
   const out = new MapWriter(text.length);
   let last = 0;
-  for (const m of text.matchAll(ALL)) {
+  for (const m of matchesOf(text, ALL)) {
     const at = m.index;
     out.copy(text.slice(last, at), last);
     // Each line separator in the run becomes one '\n' mapped to itself; the rest vanish.

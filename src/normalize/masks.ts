@@ -3,6 +3,7 @@ import { cpAt, cpBefore, hanAfter, hanBefore, isHanCp, rewrittenBefore } from '.
 import type { Lexicon } from './lexicon.js';
 import { MapWriter } from '../core/map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
+import { matchesOf } from '../core/match-reader.js';
 
 /*
  * Masked characters: 处*药 (处方药), 治×率, 保证●愈, and characters lost to a bad encoding
@@ -222,7 +223,7 @@ export function fillMasks(text: string, lexicon: Lexicon): Normalized {
   if (!QUICK.test(text)) return unchanged(text);
   let out: MapWriter | undefined;
   let copied = 0;
-  for (const m of text.matchAll(RUN)) {
+  for (const m of matchesOf(text, RUN)) {
     const at = m.index;
     if (m[0] === MASK_PLACEHOLDER) {
       // The input's own private-use character (an icon glyph) must not act as a wildcard.

@@ -3,6 +3,7 @@ import type { Lexicon } from './lexicon.js';
 import { MapWriter } from '../core/map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
 import { PINYIN_LETTER, readsAs, syllabify, type Syllable } from './pinyin.js';
+import { matchesOf } from '../core/match-reader.js';
 
 /*
  * Pinyin written in place of characters: zhi愈, bao证, 治yu, bao证zhi愈, zhì愈, zhi4愈. A run of
@@ -53,7 +54,7 @@ export function restorePinyinWords(text: string, lexicon: Lexicon): Normalized {
   if (!letterTouchesHan(text)) return unchanged(text);
   let out: MapWriter | undefined;
   let copied = 0;
-  for (const m of text.matchAll(RUN)) {
+  for (const m of matchesOf(text, RUN)) {
     const at = m.index;
     const run = m[0];
     const end = at + run.length;

@@ -2,6 +2,7 @@ import { cpAt, hanBefore, letterTouchesHan } from './han.js';
 import { MapWriter } from '../core/map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
 import { PINYIN_LETTER, readsAs, syllabify, type Syllable } from './pinyin.js';
+import { matchesOf } from '../core/match-reader.js';
 
 /*
  * Removes pinyin that ruby-annotated pages leave behind after the characters it annotates,
@@ -41,7 +42,7 @@ export function stripRubyAnnotations(text: string): Normalized {
   // End of the last deleted annotation, and the characters it annotated, for chains: 高(gao)(gao).
   let chainEnd = -1;
   let chainChars: string[] = [];
-  for (const m of text.matchAll(CANDIDATE)) {
+  for (const m of matchesOf(text, CANDIDATE)) {
     const at = m.index;
     const raw = m[0];
     const paren = raw.startsWith('(');

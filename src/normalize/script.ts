@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { MapWriter } from '../core/map-writer.js';
 import { CharTable } from './char-table.js';
 import { unchanged, type Normalized } from './normalized.js';
+import { matchesOf } from '../core/match-reader.js';
 
 export type Convert = (text: string) => string;
 
@@ -194,7 +195,7 @@ export function convertScript(text: string, convert: Convert): Normalized {
     emitPairwise(out, from, to, 0);
     return out.finish();
   }
-  for (const m of text.matchAll(RUNS)) {
+  for (const m of matchesOf(text, RUNS)) {
     const run = m[0];
     const runFrom = codePoints(run);
     const runTo = codePoints(convert(run));

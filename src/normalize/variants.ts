@@ -2,6 +2,7 @@ import { lazyBmpTable } from './bmp-table.js';
 import { cpAt, cpBefore, isHanCp } from './han.js';
 import { MapWriter } from '../core/map-writer.js';
 import { unchanged, type Normalized } from './normalized.js';
+import { matchesOf } from '../core/match-reader.js';
 
 /*
  * Look-alike characters that writers put in place of a Han character to dodge filters, each
@@ -84,7 +85,7 @@ export function foldLookalikes(text: string): Normalized {
   if (!hasTableChar(text)) return unchanged(text);
   let out: MapWriter | undefined;
   let copied = 0;
-  for (const m of text.matchAll(ANY)) {
+  for (const m of matchesOf(text, ANY)) {
     const ch = m[0];
     const at = m.index;
     let to = ALWAYS[ch];

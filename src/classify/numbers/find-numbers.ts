@@ -10,6 +10,7 @@ import {
   MEDICAL_CERTIFICATE,
   PRODUCT_AD_APPROVAL,
 } from './patterns.js';
+import { matchesOf } from '../../core/match-reader.js';
 
 export type RegistrationKind =
   | 'drug-registration'
@@ -66,7 +67,7 @@ const holdsAny = (text: string, literals: readonly string[]): boolean => literal
 
 /** The pattern's matches, or none when the text lacks every literal its matches need. */
 function matches(text: string, re: RegExp, literals: readonly string[]): Iterable<RegExpExecArray> {
-  return holdsAny(text, literals) ? text.matchAll(re) : [];
+  return holdsAny(text, literals) ? matchesOf(text, re) : [];
 }
 
 /**

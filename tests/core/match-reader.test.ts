@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileClassifier } from '../../src/classify/compile.js';
-import { matchReader } from '../../src/classify/regex-matches.js';
+import { matchesOf, matchReader } from '../../src/core/match-reader.js';
 import { loadRuleFiles } from '../../src/rules/load.js';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -49,5 +49,17 @@ describe('matchReader', () => {
     const b = matchReader('4 55', re);
     expect([a()?.[0], b()?.[0], a()?.[0], b()?.[0], b(), a()?.[0], a()]).toEqual(['1', '4', '22', '55', null, '333', null]);
     expect(re.lastIndex).toBe(0);
+  });
+
+  it('matchesOf iterates the same matches, and a loop left early leaves the regex reusable', () => {
+    const re = /[\u4e00-\u9fff]{2}|x*/gu;
+    for (const text of ['保证治愈x', '', '😀a保证', 'xx']) {
+      expect([...matchesOf(text, re)].map((m) => [m.index, m[0]])).toEqual(viaMatchAll(text, re));
+    }
+    for (const m of matchesOf('保证治愈', /[\u4e00-\u9fff]/gu)) if (m.index === 1) break;
+    const again = /\d/g;
+    for (const m of matchesOf('123', again)) if (m[0] === '1') break;
+    expect(again.lastIndex).toBe(0);
+    expect([...matchesOf('123', again)].map((m) => m[0])).toEqual(['1', '2', '3']);
   });
 });
