@@ -1,7 +1,7 @@
 import type { CompiledMatcher, CompiledTokenPattern } from '../rules/compile.js';
 import type { Token } from '../segment/index.js';
 import type { SentenceContext } from './sentence-context.js';
-import { isClauseEnd, type Span } from '../core/sentences.js';
+import { clauseEndAt, type Span } from '../core/sentences.js';
 import { hasPlaceholder } from '../core/mask-placeholder.js';
 import { wildcardRegexSpans } from '../rules/wildcard.js';
 import { matchesOf } from '../core/match-reader.js';
@@ -76,7 +76,7 @@ function nearSpans(m: Extract<CompiledMatcher, { kind: 'near' }>, ctx: SentenceC
 }
 
 function crossesClause(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (isClauseEnd(text[i])) return true;
+  for (let i = from; i < to; i++) if (clauseEndAt(text, i)) return true;
   return false;
 }
 
