@@ -1,11 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
+import type { parse as Parse } from 'yaml';
 import { AD_TYPES, type DocumentResult, type Finding } from '../core/types.js';
 import { readInputs, DEFAULT_SOURCE_OPTIONS, isFailure } from '../sources/index.js';
 import { scanSource, sourceFailure } from './document-pipeline.js';
 import type { LoadedScanner } from './load-scanner.js';
+
+/** yaml is loaded when fixtures are tested, not by every `adscan scan` (main imports this module). */
+const parseYaml = (text: string): unknown => (createRequire(import.meta.url)('yaml') as { parse: typeof Parse }).parse(text);
 
 /** The bundled annotated fixtures: `fixtures/` at the package root. */
 export const BUILTIN_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -76,7 +80,7 @@ export async function testFixtures(loaded: LoadedScanner, dir = BUILTIN_FIXTURES
     const fail = (problem: string) => report.failures.push({ fixture: name, problem });
     let exp: Expectation;
     try {
-      exp = (parse(await readFile(expectFile, 'utf8')) ?? {}) as Expectation;
+      exp = (parseYaml(await readFile(expectFile, 'utf8')) ?? {}) as Expectation;
     } catch (err) {
       fail(`cannot read expectations: ${err instanceof Error ? err.message : String(err)}`);
       continue;
