@@ -33,8 +33,10 @@ export class ResultSpool {
   add(record: string): void {
     if (this.fd === null) throw new Error('result spool already closed');
     const body = Buffer.from(record, 'utf8');
-    const framed = Buffer.concat([Buffer.from(`${body.length}\n`, 'latin1'), body]);
-    for (let off = 0; off < framed.length; ) off += writeSync(this.fd, framed, off);
+    // Header and body written one after the other: no copy of a page's report text to join them.
+    for (const piece of [Buffer.from(`${body.length}\n`, 'latin1'), body]) {
+      for (let off = 0; off < piece.length; ) off += writeSync(this.fd, piece, off);
+    }
     this.count++;
   }
 
