@@ -40,8 +40,11 @@ export class ResultSpool {
     this.count++;
   }
 
-  /** The records in the order they were added; each call reads the file afresh. */
-  *records(): Generator<string> {
+  /**
+   * The records in the order they were added, as their UTF-8 bytes (a report writer copies
+   * them out as they are; decode with toString('utf8')). Each call reads the file afresh.
+   */
+  *records(): Generator<Buffer> {
     if (this.count === 0) return;
     const fd = openSync(this.path, 'r');
     try {
@@ -70,7 +73,7 @@ class FramedReader {
 
   constructor(private readonly fd: number) {}
 
-  next(): string | null {
+  next(): Buffer | null {
     let nl = this.buf.indexOf(10);
     while (nl < 0 && this.fill()) nl = this.buf.indexOf(10);
     if (nl < 0) {
@@ -81,9 +84,9 @@ class FramedReader {
     if (!Number.isSafeInteger(length) || length < 0) throw new Error('result spool: bad record header');
     const end = nl + 1 + length;
     while (this.buf.length < end) if (!this.fill()) throw new Error('result spool: truncated record');
-    const text = this.buf.toString('utf8', nl + 1, end);
+    const record = this.buf.subarray(nl + 1, end);
     this.buf = this.buf.subarray(end);
-    return text;
+    return record;
   }
 
   /** Appends the next piece of the file; false at its end. */

@@ -21,9 +21,10 @@ export async function writeFileAtomic(path: string, contents: string): Promise<v
 
 /**
  * The same, for a report produced piece by piece (a large crawl's JSON): the pieces are
- * written as they come, so the report never has to exist as one string.
+ * written as they come, so the report never has to exist as one string. Pieces already in
+ * bytes (UTF-8, e.g. read back from the result spool) are written as they are.
  */
-export async function writeChunksAtomic(path: string, chunks: Iterable<string>): Promise<void> {
+export async function writeChunksAtomic(path: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
@@ -31,7 +32,7 @@ export async function writeChunksAtomic(path: string, chunks: Iterable<string>):
     const fd = openSync(tmp, 'w');
     try {
       for (const chunk of chunks) {
-        const buf = Buffer.from(chunk, 'utf8');
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
         for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off);
       }
     } finally {

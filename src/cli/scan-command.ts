@@ -400,7 +400,7 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
       const result: ScanResult = { tool, summary, documents: kept };
       const endTime = new Date();
       /** A report's text, or for spooled runs its pieces, read back one document at a time. */
-      const render = (fmt: FormatName, options: ReportOptions): Iterable<string> => {
+      const render = (fmt: FormatName, options: ReportOptions): Iterable<string | Uint8Array> => {
         if (!spool) return [formatReport(fmt, result, options)];
         const records = spool.get(fmt as SpooledFormat)!.records();
         if (fmt === 'json') return jsonChunksOfTexts(tool, summary, records);
@@ -460,7 +460,7 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
 type SpooledFormat = 'json' | 'jsonl';
 
 /** JSON Lines read back from the spool: a line per document, then the summary line. */
-function* jsonlChunks(lines: Iterable<string>, tool: ScanResult['tool'], summary: ScanResult['summary']): Generator<string> {
+function* jsonlChunks(lines: Iterable<Uint8Array>, tool: ScanResult['tool'], summary: ScanResult['summary']): Generator<string | Uint8Array> {
   yield* lines;
   yield formatJsonlSummary(tool, summary);
 }

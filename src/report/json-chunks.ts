@@ -24,18 +24,22 @@ export function jsonDocumentText(doc: DocumentResult): string {
   return JSON.stringify(jsonDocument(doc), null, 2).replace(/\n/g, '\n    ');
 }
 
-/** The JSON report around documents already made into text by jsonDocumentText. */
-export function* jsonChunksOfTexts(
+/**
+ * The JSON report around documents already made into text by jsonDocumentText (as strings,
+ * or as their UTF-8 bytes, which are passed on as they are).
+ */
+export function* jsonChunksOfTexts<T extends string | Uint8Array>(
   tool: ScanResult['tool'],
   summary: ScanResult['summary'],
-  documents: Iterable<string>,
-): Generator<string> {
+  documents: Iterable<T>,
+): Generator<string | T> {
   const head = JSON.stringify({ tool: jsonTool(tool), summary: jsonSummary(summary) }, null, 2);
   // `head` ends with "\n}": the documents array goes in before the closing brace.
   yield `${head.slice(0, -2)},\n  "documents": [`;
   let first = true;
   for (const body of documents) {
-    yield `${first ? '' : ','}\n    ${body}`;
+    yield first ? '\n    ' : ',\n    ';
+    yield body;
     first = false;
   }
   yield first ? ']\n}\n' : '\n  ]\n}\n';

@@ -21,7 +21,7 @@ describe('ResultSpool', () => {
     records.push('', '\n', '😀 astral');
     for (const r of records) spool.add(r);
     expect(spool.size).toBe(records.length);
-    const back = [...spool.records()];
+    const back = [...spool.records()].map((r) => r.toString('utf8'));
     expect(back.length).toBe(records.length);
     back.forEach((r, i) => expect(r === records[i], `record ${i}`).toBe(true));
     // A second pass reads the file again.
