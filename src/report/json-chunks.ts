@@ -21,8 +21,14 @@ export function jsonChunks(
  * without formatting the documents again.
  */
 export function jsonDocumentText(doc: DocumentResult): string {
-  return JSON.stringify(jsonDocument(doc), null, 2).replace(/\n/g, '\n    ');
+  // Nested two arrays deep, JSON.stringify indents the document exactly as the report's
+  // `documents` array needs it; cutting the brackets off costs less than re-indenting.
+  const nested = JSON.stringify([[jsonDocument(doc)]], null, 2);
+  return nested.slice(NESTED_HEAD.length, nested.length - NESTED_TAIL.length);
 }
+
+const NESTED_HEAD = '[\n  [\n    ';
+const NESTED_TAIL = '\n  ]\n]';
 
 /**
  * The JSON report around documents already made into text by jsonDocumentText (as strings,
