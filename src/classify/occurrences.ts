@@ -84,17 +84,20 @@ export class Occurrences {
       const near = matchesNearAnchors(this.text, sticky, anchors);
       return () => {
         const r = near.next();
-        return r.done ? null : { start: r.value.index, end: r.value.index + r.value.text.length };
+        return r.done ? null : occurrence(r.value.index, r.value.text);
       };
     }
     const read = matchReader(this.text, regex!);
     return () => {
       const m = read();
-      if (m === null) return null;
-      // `(?:^|\n)…` matches from the line break before the line it is about.
-      return { start: m[0].startsWith('\n') ? m.index + 1 : m.index, end: m.index + m[0].length };
+      return m === null ? null : occurrence(m.index, m[0]);
     };
   }
+}
+
+/** A match as an occurrence: `(?:^|\n)…` matches from the line break before the line it is about. */
+function occurrence(index: number, match: string): Occurrence {
+  return { start: match.startsWith('\n') ? index + 1 : index, end: index + match.length };
 }
 
 function isMentioned(text: string, start: number, end: number): boolean {
