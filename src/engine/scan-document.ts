@@ -152,8 +152,8 @@ function matchField(
     let bucket = hitsBySentence.get(si);
     if (!bucket) hitsBySentence.set(si, (bucket = new Map()));
     const list = bucket.get(hit.pattern);
-    if (list) list.push({ start: hit.start, end: hit.end });
-    else bucket.set(hit.pattern, [{ start: hit.start, end: hit.end }]);
+    if (list) list.push(hit); // an AcHit is a Span (with its pattern): no copy
+    else bucket.set(hit.pattern, [hit]);
   }
 
   const { byTerm } = ruleIndex(ruleSet);
