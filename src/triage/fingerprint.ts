@@ -16,9 +16,16 @@ export const FINGERPRINT_PATTERN = /^[0-9a-f]{16}$/;
 const WINDOW = 240;
 
 /** Sentence ends in any text; line breaks end a sentence too (crawled pages, list items). */
-const TEXT_END = /[。！？!?；;\n\r\u2028\u2029]/u;
+const TEXT_END = endTable('。！？!?；;\n\r\u2028\u2029');
 /** In HTML source, also the edges of tags and attribute values (alt, meta content). */
-const HTML_END = /[。！？!?；;\n\r\u2028\u2029<>"]/u;
+const HTML_END = endTable('。！？!?；;\n\r\u2028\u2029<>"');
+
+/** A flag per UTF-16 unit (all these characters are in the BMP): read by char code, no strings made. */
+function endTable(chars: string): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
 
 export interface FingerprintOptions {
   /** The text is HTML source: markup, comments and character references are not content. */
@@ -39,19 +46,19 @@ export function normaliseForFingerprint(text: string, dropDigits = false): strin
 
 /** Markup removed from a stretch of HTML source: comments, complete tags, character references. */
 function stripMarkup(s: string): string {
-  return s
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<[^<>]*>/g, '')
-    .replace(/&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, '');
+  let out = s;
+  if (out.includes('<')) out = out.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^<>]*>/g, '');
+  if (out.includes('&')) out = out.replace(/&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, '');
+  return out;
 }
 
-function lastEnd(s: string, ends: RegExp): number {
-  for (let i = s.length - 1; i >= 0; i--) if (ends.test(s[i]!)) return i;
+function lastEnd(s: string, ends: Uint8Array): number {
+  for (let i = s.length - 1; i >= 0; i--) if (ends[s.charCodeAt(i)] === 1) return i;
   return -1;
 }
 
-function firstEnd(s: string, ends: RegExp): number {
-  for (let i = 0; i < s.length; i++) if (ends.test(s[i]!)) return i;
+function firstEnd(s: string, ends: Uint8Array): number {
+  for (let i = 0; i < s.length; i++) if (ends[s.charCodeAt(i)] === 1) return i;
   return s.length;
 }
 
