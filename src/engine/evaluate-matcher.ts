@@ -15,6 +15,7 @@ export function evaluateMatcher(m: CompiledMatcher, ctx: SentenceContext): Span[
       if (m.anchors && !m.anchors.some((id) => ctx.hits.has(id))) return [];
       // An unfillable mask left a placeholder in the sentence: see rules/wildcard.ts.
       if (m.wildcard && hasPlaceholder(ctx.sentence)) return bounded(wildcardRegexSpans(m.re, ctx.sentence, ctx.span.start), m.boundary, ctx);
+      if (m.starts) return bounded(stickySpans(m.sticky!, m.starts, ctx), m.boundary, ctx);
       return bounded(regexSpans(m.re, ctx), m.boundary, ctx);
     case 'near':
       return bounded(nearSpans(m, ctx), m.boundary, ctx);
@@ -55,6 +56,33 @@ function regexSpans(re: RegExp, ctx: SentenceContext): Span[] {
     if (m[0].length === 0) continue;
     out.push({ start: base + m.index, end: base + m.index + m[0].length });
   }
+  return out;
+}
+
+/**
+ * The spans regexSpans would find, for a regex whose every match starts with one of the
+ * `starts` terms: the sticky regex is tried only where the automaton found one of them,
+ * left to right, matches not overlapping. Lookbehinds see the sentence as in a full scan.
+ */
+function stickySpans(sticky: RegExp, starts: number[], ctx: SentenceContext): Span[] {
+  const at: number[] = [];
+  for (const id of starts) for (const s of ctx.hits.get(id) ?? []) at.push(s.start);
+  if (at.length === 0) return [];
+  if (at.length > 1) at.sort((a, b) => a - b);
+  const out: Span[] = [];
+  const base = ctx.span.start;
+  const sentence = ctx.sentence;
+  let from = 0;
+  for (const p of at) {
+    const local = p - base;
+    if (local < from) continue;
+    sticky.lastIndex = local;
+    const m = sticky.exec(sentence);
+    if (m === null || m[0].length === 0) continue;
+    out.push({ start: p, end: p + m[0].length });
+    from = local + m[0].length;
+  }
+  sticky.lastIndex = 0;
   return out;
 }
 

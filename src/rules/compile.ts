@@ -4,6 +4,7 @@ import { MASK_PLACEHOLDER } from '../core/mask-placeholder.js';
 import { AhoCorasick } from './aho-corasick.js';
 import type { RuleSetData } from './load.js';
 import type { Check, Matcher, RuleSpec, TokenPattern } from './schema.js';
+import { leadingLiterals } from './leading-literals.js';
 import { mayTakeWildcard } from './wildcard.js';
 
 export type Boundary = 'token' | 'none';
@@ -30,6 +31,12 @@ export type CompiledMatcher =
        * of its matchers' anchors skips this regex in sentences that lack them.
        */
       anchors?: number[];
+      /**
+       * When every match starts with one of these anchors (see startAnchors): `sticky` is
+       * tried where they occur instead of scanning the sentence from every position.
+       */
+      starts?: number[];
+      sticky?: RegExp;
       boundary: Boundary;
     }
   | { kind: 'near'; a: number[]; b: number[]; within: number; ordered: boolean; boundary: Boundary }
@@ -130,6 +137,11 @@ export function compileRuleSet(data: RuleSetData): CompiledRuleSet {
           const compiled: CompiledMatcher = { kind: 'regex', re, boundary: m.boundary ?? 'none' };
           if (wildcard) compiled.wildcard = true;
           if (own) compiled.anchors = own;
+          const starts = m.anchors && !(m.flags ?? '').includes('i') ? startAnchors(m.regex, m.anchors) : null;
+          if (starts) {
+            compiled.starts = starts.map(term);
+            compiled.sticky = new RegExp(m.regex, 'uy' + (m.flags ?? '').replace(/[gy]/g, ''));
+          }
           return compiled;
         }
         if ('near' in m) {
@@ -211,4 +223,20 @@ function compileTokenPattern(t: TokenPattern): CompiledTokenPattern {
 /** The words of the first required element with a word list: a sequence can only match where one occurs. */
 function requiredWords(seq: TokenPattern[]): string[] {
   return seq.find((t) => !t.optional && t.word)?.word ?? [];
+}
+
+/**
+ * The anchors every match of `source` starts with, when its leading literals say so (each
+ * begins with one of the anchors); null otherwise.
+ */
+export function startAnchors(source: string, anchors: readonly string[]): string[] | null {
+  const leading = leadingLiterals(source);
+  if (!leading) return null;
+  const used = new Set<string>();
+  for (const literal of leading) {
+    const anchor = anchors.find((a) => a !== '' && literal.startsWith(a));
+    if (anchor === undefined) return null;
+    used.add(anchor);
+  }
+  return [...used];
 }
