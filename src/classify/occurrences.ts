@@ -51,6 +51,8 @@ export class Occurrences {
 
   /** The k-th match (from 0) of regex indicator `ind`, or undefined past its last one. */
   regexMatch(ind: number, k: number): Occurrence | undefined {
+    // An anchored indicator none of whose anchors occur has no match: most short fields.
+    if (this.c.indicators[ind]!.sticky && !this.anchors.has(ind)) return undefined;
     let scan = this.scans[ind];
     if (!scan) this.scans[ind] = scan = { found: [], next: this.scanRegex(ind) };
     while (scan.found.length <= k && scan.next) {

@@ -17,6 +17,8 @@ export function findStatements(fields: readonly { text: string }[], masks: reado
   const hits: StatementHit[] = [];
   fields.forEach((f, field) => {
     for (const mask of masks) {
+      // Statements are long fixed wording: most fields hold none of their openings.
+      if (mask.leading && !mask.leading.some((l) => f.text.includes(l))) continue;
       for (const m of matchesOf(f.text, mask.re)) {
         if (m[0].length) hits.push({ mask, field, start: m.index, end: m.index + m[0].length, text: m[0] });
       }

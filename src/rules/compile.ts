@@ -80,6 +80,8 @@ export interface CompiledMask {
   id: string;
   re: RegExp;
   canonical: string | null;
+  /** Literals every match starts with (see leading-literals.ts): a text without any is skipped. */
+  leading: string[] | null;
 }
 
 export interface CompiledRuleSet {
@@ -203,7 +205,7 @@ export function compileRuleSet(data: RuleSetData): CompiledRuleSet {
     }
   }
 
-  const masks = data.masks.map((m) => ({ id: m.id, re: new RegExp(m.regex, 'gu'), canonical: m.canonical ?? null }));
+  const masks = data.masks.map((m) => ({ id: m.id, re: new RegExp(m.regex, 'gu'), canonical: m.canonical ?? null, leading: leadingLiterals(m.regex) }));
   const hash = createHash('sha256');
   for (const f of data.files) hash.update(f.path.replace(/^.*[\\/]/, '')).update('\0').update(f.text).update('\0');
   // Only multi-character CJK terms help jieba; single characters and ASCII would only distort it.
