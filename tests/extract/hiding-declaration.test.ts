@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hidingDeclaration } from '../../src/extract/html/hidden.js';
+import { hidingDeclaration, hidingReason } from '../../src/extract/html/hidden.js';
 
 /** The straightforward reading hidingDeclaration must agree with: split, trim, last one wins. */
 function reference(style: string): string | null {
@@ -16,19 +16,7 @@ function reference(style: string): string | null {
       .toLowerCase();
     if (prop) decls.set(prop, value);
   }
-  const zero = (v: string | undefined) => v !== undefined && /^[+-]?0*\.?0+(?:px|pt|pc|em|rem|ex|ch|vw|vh|vmin|vmax|%|cm|mm|in|q)?$/u.test(v);
-  const farOff = (v: string | undefined) => v !== undefined && /^-\d{3,}(?:\.\d+)?(?:px|pt|em|rem|%)?$/u.test(v) && parseFloat(v) <= -999;
-  if (decls.get('display') === 'none') return 'display:none';
-  const visibility = decls.get('visibility');
-  if (visibility === 'hidden' || visibility === 'collapse') return `visibility:${visibility}`;
-  if (zero(decls.get('font-size'))) return 'font-size:0';
-  if (zero(decls.get('opacity'))) return 'opacity:0';
-  if (decls.get('color') === 'transparent') return 'color:transparent';
-  if (decls.get('overflow') === 'hidden' && ['width', 'height', 'max-width', 'max-height'].some((p) => zero(decls.get(p)))) return 'zero size';
-  if (farOff(decls.get('text-indent'))) return 'text-indent off-screen';
-  const position = decls.get('position');
-  if ((position === 'absolute' || position === 'fixed') && (farOff(decls.get('left')) || farOff(decls.get('top')))) return 'positioned off-screen';
-  return null;
+  return hidingReason(decls);
 }
 
 describe('hidingDeclaration reads only the properties that can hide', () => {

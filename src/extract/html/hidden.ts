@@ -67,7 +67,8 @@ export function hidingDeclaration(style: string): string | null {
 const zero = (v: string | undefined) => v !== undefined && /^[+-]?0*\.?0+(?:px|pt|pc|em|rem|ex|ch|vw|vh|vmin|vmax|%|cm|mm|in|q)?$/u.test(v);
 const farOff = (v: string | undefined) => v !== undefined && /^-\d{3,}(?:\.\d+)?(?:px|pt|em|rem|%)?$/u.test(v) && parseFloat(v) <= -999;
 
-function hidingReason(decls: ReadonlyMap<string, string>): string | null {
+/** Why declarations (property → value, lower case, !important dropped) hide an element, or null. */
+export function hidingReason(decls: ReadonlyMap<string, string>): string | null {
   if (decls.get('display') === 'none') return 'display:none';
   const visibility = decls.get('visibility');
   if (visibility === 'hidden' || visibility === 'collapse') return `visibility:${visibility}`;
