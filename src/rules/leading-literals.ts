@@ -9,10 +9,10 @@
  * copy of the regex is tried there only (see engine/evaluate-matcher.ts).
  */
 export function leadingLiterals(source: string): string[] | null {
+  const { topLevelBar, firstGroupEnd: close } = outline(source);
   // `a…|b…` at the top level: a match may start with either branch.
-  if (hasTopLevelAlternation(source)) return null;
+  if (topLevelBar) return null;
   if (source.startsWith('(?:')) {
-    const close = groupEnd(source, 0);
     if (close < 0 || isQuantifier(source[close + 1])) return null;
     const body = source.slice(3, close);
     const alternatives = body.split('|');
@@ -39,10 +39,15 @@ function isPlainLiteral(s: string): boolean {
   return true;
 }
 
-/** Whether `|` occurs outside every group and class. */
-function hasTopLevelAlternation(source: string): boolean {
+/**
+ * One pass over a regex source, escapes and classes skipped: whether `|` occurs outside
+ * every group, and where the group opened at index 0 closes (-1 if none opens there).
+ */
+function outline(source: string): { topLevelBar: boolean; firstGroupEnd: number } {
   let depth = 0;
   let inClass = false;
+  let topLevelBar = false;
+  let firstGroupEnd = -1;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') {
@@ -55,29 +60,8 @@ function hasTopLevelAlternation(source: string): boolean {
     }
     if (c === '[') inClass = true;
     else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
+    else if (c === ')' && --depth === 0 && firstGroupEnd < 0 && source[0] === '(') firstGroupEnd = i;
+    else if (c === '|' && depth === 0) topLevelBar = true;
   }
-  return false;
-}
-
-/** Index of the `)` closing the group opened at `open`, or -1 (escapes and classes skipped). */
-function groupEnd(source: string, open: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
+  return { topLevelBar, firstGroupEnd };
 }
