@@ -1,3 +1,4 @@
+import { spanIndexAt, type Span } from '../core/sentences.js';
 import type { CompiledClassifier } from './compile.js';
 import { isNonAdBlock, mayBeNonAdBlock } from './context.js';
 import type { NonAdBlock } from './index.js';
@@ -16,18 +17,15 @@ type LineHits = Map<number, { indicator: number; count: number }>;
  */
 export function findNonAdBlocks(occ: Occurrences, c: CompiledClassifier, field: number): NonAdBlock[] {
   const { text } = occ;
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  // Lines end at LF only, as the field text was split for this before.
+  const lines: Span[] = [];
+  let from = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    lines.push({ start: from, end: i });
+    from = i + 1;
+  }
+  lines.push({ start: from, end: text.length });
+  const lineOf = (offset: number): number => spanIndexAt(lines, offset);
 
   // Per line, occurrences per indicator; lines without any are absent.
   const perLine = new Map<number, LineHits>();
@@ -60,11 +58,9 @@ export function findNonAdBlocks(occ: Occurrences, c: CompiledClassifier, field: 
   count('ad', (line) => mayBeNonAdBlock(nonAdOf.get(line) ?? 0));
 
   const blocks: NonAdBlock[] = [];
-  starts.forEach((start, line) => {
+  lines.forEach(({ start, end }, line) => {
     const hits = perLine.get(line);
-    if (isNonAdBlock(nonAdOf.get(line) ?? 0, hits ? total(scoreBy(hits, c, 'ad')) : 0)) {
-      blocks.push({ field, start, end: line + 1 < starts.length ? starts[line + 1]! - 1 : text.length });
-    }
+    if (isNonAdBlock(nonAdOf.get(line) ?? 0, hits ? total(scoreBy(hits, c, 'ad')) : 0)) blocks.push({ field, start, end });
   });
   return blocks;
 }
