@@ -195,8 +195,3 @@ export function compoundKeys(parsed: Selector[][]): (string | null)[] | null {
   close();
   return keys;
 }
-
-/** The key every element a selector matches must carry (its last compound's), or null. */
-export function subjectKey(parsed: Selector[][]): string | null {
-  return compoundKeys(parsed)?.at(-1) ?? null;
-}
