@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { MapWriter } from '../core/map-writer.js';
-import { CharTable } from './char-table.js';
+import { CharTable } from '../core/char-table.js';
 import { unchanged, type Normalized } from './normalized.js';
 import { matchesOf } from '../core/match-reader.js';
 

@@ -3,6 +3,7 @@
 // numbers) and file encodings, so baselines and suppression files can name a finding
 // without a line number. Pure: a function of the finding and the decoded original text.
 import { hash } from 'node:crypto';
+import { CharTable } from '../core/char-table.js';
 import type { Finding } from '../core/types.js';
 
 /** Bumped when the recipe changes: baselines record it, and old fingerprints stop matching. */
@@ -16,16 +17,9 @@ export const FINGERPRINT_PATTERN = /^[0-9a-f]{16}$/;
 const WINDOW = 240;
 
 /** Sentence ends in any text; line breaks end a sentence too (crawled pages, list items). */
-const TEXT_END = endTable('。！？!?；;\n\r\u2028\u2029');
+const TEXT_END = new CharTable('。！？!?；;\n\r\u2028\u2029');
 /** In HTML source, also the edges of tags and attribute values (alt, meta content). */
-const HTML_END = endTable('。！？!?；;\n\r\u2028\u2029<>"');
-
-/** A flag per UTF-16 unit (all these characters are in the BMP): read by char code, no strings made. */
-function endTable(chars: string): Uint8Array {
-  const t = new Uint8Array(0x10000);
-  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
-  return t;
-}
+const HTML_END = new CharTable('。！？!?；;\n\r\u2028\u2029<>"');
 
 export interface FingerprintOptions {
   /** The text is HTML source: markup, comments and character references are not content. */
@@ -52,16 +46,6 @@ function stripMarkup(s: string): string {
   return out;
 }
 
-function lastEnd(s: string, ends: Uint8Array): number {
-  for (let i = s.length - 1; i >= 0; i--) if (ends[s.charCodeAt(i)] === 1) return i;
-  return -1;
-}
-
-function firstEnd(s: string, ends: Uint8Array): number {
-  for (let i = 0; i < s.length; i++) if (ends[s.charCodeAt(i)] === 1) return i;
-  return s.length;
-}
-
 /**
  * The sentence holding the finding in the original text: the match, with what precedes it
  * back to the previous sentence end and what follows it up to the next (at most WINDOW
@@ -78,8 +62,9 @@ export function sentenceOf(finding: Pick<Finding, 'match' | 'start' | 'end'>, te
     before = stripMarkup(before);
     after = stripMarkup(after);
   }
-  before = before.slice(lastEnd(before, ends) + 1);
-  after = after.slice(0, firstEnd(after, ends));
+  before = before.slice(ends.lastBmpIndexIn(before) + 1);
+  const stop = ends.indexIn(after);
+  after = after.slice(0, stop < 0 ? after.length : stop);
   return before + finding.match + after;
 }
 

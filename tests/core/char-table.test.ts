@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CharTable } from '../../src/normalize/char-table.js';
+import { CharTable } from '../../src/core/char-table.js';
 
 describe('CharTable', () => {
   const table = new CharTable(['醫', '癒', '𠀀', 'A']);
@@ -21,5 +21,12 @@ describe('CharTable', () => {
     // A range ending between the two halves does not hold the character.
     expect(table.indexIn('𠀀', 0, 1)).toBe(-1);
     expect(table.indexIn('a\u{20001}A')).toBe(3);
+  });
+
+  it('finds the last BMP member in a range', () => {
+    expect(table.lastBmpIndexIn('醫x醫y')).toBe(2);
+    expect(table.lastBmpIndexIn('醫x醫y', 0, 2)).toBe(0);
+    expect(table.lastBmpIndexIn('xyz')).toBe(-1);
+    expect(table.lastBmpIndexIn('')).toBe(-1);
   });
 });

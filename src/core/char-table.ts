@@ -31,4 +31,10 @@ export class CharTable {
     }
     return -1;
   }
+
+  /** Offset of the last BMP character of the set in text[from, to), or -1 (astral ones are not looked for). */
+  lastBmpIndexIn(text: string, from = 0, to = text.length): number {
+    for (let i = to - 1; i >= from; i--) if (this.bmp[text.charCodeAt(i)] === 1) return i;
+    return -1;
+  }
 }
