@@ -357,7 +357,6 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
     const spooled = !writePath && formats.every((f) => f === 'json' || f === 'jsonl');
     const spools = new Map<SpooledFormat, ResultSpool>();
     if (spooled) for (const f of new Set([...(streaming ? [] : [format]), ...reports.map((r) => r.format)])) spools.set(f as SpooledFormat, new ResultSpool());
-    const spool = spooled ? spools : null;
     const counter = new SummaryCounter();
     let failing = false;
     let allFailed = true;
@@ -369,15 +368,15 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
         (d, { resumed }) => {
           baselineIndex?.apply(d);
           if (streaming) io.stdout.write(formatJsonlDocument(d));
-          if (spool) {
-            for (const [f, store] of spool) store.add(f === 'json' ? jsonDocumentText(d) : formatJsonlDocument(d));
+          if (spooled) {
+            for (const [f, store] of spools) store.add(f === 'json' ? jsonDocumentText(d) : formatJsonlDocument(d));
             counter.add(d);
             failing ||= failsOn([d], failOn);
             allFailed &&= d.error !== null;
           }
           if (!resumed && selfSignal && ++finishedHere === Number(selfSignal[1])) process.kill(process.pid, selfSignal[2] ?? 'SIGINT');
         },
-        { signal: stop.signal, checkpoint, progress, quiet, keep: spool === null, mutates: baselineIndex !== undefined || writePath !== undefined },
+        { signal: stop.signal, checkpoint, progress, quiet, keep: !spooled, mutates: baselineIndex !== undefined || writePath !== undefined },
       );
       progress?.stop();
       checkpoint?.close();
@@ -396,13 +395,13 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
       }
 
       const tool: ScanResult['tool'] = { name: 'adscan', version: packageVersion() };
-      const summary = spool ? counter.summary() : summarize(kept);
+      const summary = spooled ? counter.summary() : summarize(kept);
       const result: ScanResult = { tool, summary, documents: kept };
       const endTime = new Date();
       /** A report's text, or for spooled runs its pieces, read back one document at a time. */
       const render = (fmt: FormatName, options: ReportOptions): Iterable<string | Uint8Array> => {
-        if (!spool) return [formatReport(fmt, result, options)];
-        const records = spool.get(fmt as SpooledFormat)!.records();
+        if (!spooled) return [formatReport(fmt, result, options)];
+        const records = spools.get(fmt as SpooledFormat)!.records();
         if (fmt === 'json') return jsonChunksOfTexts(tool, summary, records);
         return jsonlChunks(records, tool, summary);
       };
@@ -440,11 +439,11 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
         );
         return signalExitCode(interrupted);
       }
-      if (count > 0 && (spool ? allFailed : kept.every((d) => d.error !== null))) {
+      if (count > 0 && (spooled ? allFailed : kept.every((d) => d.error !== null))) {
         say('adscan: no input could be read\n');
         return EXIT_USAGE;
       }
-      return (spool ? failing : failsOn(kept, failOn)) ? EXIT_FINDINGS : EXIT_OK;
+      return (spooled ? failing : failsOn(kept, failOn)) ? EXIT_FINDINGS : EXIT_OK;
     } finally {
       for (const store of spools.values()) store.dispose();
     }
