@@ -109,7 +109,6 @@ function appliesTo(rule: CompiledRule, adTypes: AdType[]): boolean {
   return adTypes.some((t) => rule.adTypes!.has(t));
 }
 
-/** Content rules over one field's text, statements and numbers already masked. */
 /**
  * What every field of one document is matched with: which rules apply (a flag per rule of the
  * set), those without anchors, and the marks that collect a sentence's woken rules. Made once
@@ -131,6 +130,7 @@ function matchPlan(ruleSet: CompiledRuleSet, rules: CompiledRule[]): MatchPlan {
   return { applicable, unanchored: rules.filter((r) => r.anchors === null), seen: new Int32Array(ruleSet.rules.length).fill(-1), sentences: 0 };
 }
 
+/** Content rules over one field's text, statements and numbers already masked. */
 function matchField(
   masked: string,
   fieldIndex: number,
