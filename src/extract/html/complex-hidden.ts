@@ -4,7 +4,7 @@ import type { compile as Compile } from 'css-select';
 import type { parse as Parse, Selector } from 'css-what';
 import type { AnyNode, Document } from 'domhandler';
 import type { DomNode } from './dom.js';
-import { PageKeys } from './page-keys.js';
+import { HTML_SPACE, PageKeys } from './page-keys.js';
 
 const require = createRequire(import.meta.url);
 
@@ -121,7 +121,7 @@ export class ComplexHiding {
     let rules = this.byClassList.get(cls);
     if (rules === undefined) {
       const merged: Rule[] = [];
-      for (const c of new Set(cls.split(/[ \t\n\f\r]+/u))) merged.push(...(this.byClass.get(c) ?? []));
+      for (const c of new Set(cls.split(HTML_SPACE))) merged.push(...(this.byClass.get(c) ?? []));
       rules = merged.length > 0 ? merged.sort(byOrder) : null;
       this.byClassList.set(cls, rules);
     }

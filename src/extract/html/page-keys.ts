@@ -2,7 +2,8 @@ import type { DomNode } from './dom.js';
 
 /** Whitespace css-select splits class lists at (JavaScript's \s) that HTML does not: NBSP, U+3000… */
 const NON_HTML_SPACE = /[^\S \t\n\f\r]/u;
-const HTML_SPACE = /[ \t\n\f\r]+/u;
+/** HTML whitespace, which separates the classes of a class list. */
+export const HTML_SPACE = /[ \t\n\f\r]+/u;
 
 /**
  * The elements of a page by the keys complex-hidden.ts narrows selectors with — `#id`,
