@@ -55,7 +55,7 @@ describe('HTML fields on a realistic hospital page', () => {
     expect(field(cure, 'body').text).not.toContain('商务通');
     const news = await extract(fixtureDoc('health-news-advertorial.gbk.html', undefined, AD_PAGES));
     expect(field(news, 'body').text).toContain('咨询电话：400-600-8888');
-    expect(news.fields.filter((f) => f.name === 'alt').map((f) => f.text)).toEqual(['骨痛贴 根治老寒腿', '患者刘大爷现身说法']);
+    expect(news.fields.filter((f) => f.name === 'alt').map((f) => f.text)).toEqual(['骨痛贴 根治老寒腿\n患者刘大爷现身说法']);
     const ok = await extract(fixtureDoc('compliant-dental-clinic.html', undefined, AD_PAGES));
     expect(field(ok, 'body').text).toContain('医疗广告审查证明文号：(浙)医广【2025】第03-15-0021号');
   });
@@ -153,7 +153,8 @@ describe('title, meta and alt', () => {
     const r = await extractHtml(
       '<img alt="第一张"><p><img alt=" "><img src=x><a><img alt="第二张"></a></p><noscript><img alt="不要"></noscript><template><img alt="也不要"></template>',
     );
-    expect(r.fields.filter((f) => f.name === 'alt').map((f) => f.text)).toEqual(['第一张', '第二张']);
+    // One field for all of a page's alt texts, a line each in document order.
+    expect(r.fields.filter((f) => f.name === 'alt').map((f) => f.text)).toEqual(['第一张\n第二张']);
   });
 
   it('collapses whitespace inside attribute values', async () => {

@@ -92,7 +92,9 @@ describe('spans across inline tags and entities', () => {
 
   it('finds values of unquoted, single-quoted and spaced attributes', async () => {
     const r = await extractHtml(`<img alt=根治><img ALT = '无效&amp;退款'><meta name=description content =  "保证">`);
-    expect(r.fields.filter((f) => f.name === 'alt').map((f) => sourceOf(r, f, f.text))).toEqual(['根治', '无效&amp;退款']);
+    const alt = field(r, 'alt');
+    expect(alt.text).toBe('根治\n无效&退款');
+    expect(alt.text.split('\n').map((line) => sourceOf(r, alt, line))).toEqual(['根治', '无效&amp;退款']);
     expect(sourceOf(r, field(r, 'meta'), '保证')).toBe('保证');
   });
 
@@ -100,9 +102,13 @@ describe('spans across inline tags and entities', () => {
     const html = '<p><img src=a.png ALT="第一" alt="第二"><img alt="甲" class=x alt="乙"></p><meta content="旧" name=keywords CONTENT="新">';
     const r = await extractHtml(html);
     const alts = r.fields.filter((f) => f.name === 'alt');
-    expect(alts.map((f) => f.text)).toEqual(['第一', '甲']);
-    expect(alts.map((f) => r.original.slice(...f.map.toSource(0, f.text.length)))).toEqual(['第一', '甲']);
-    expect(alts.map((f) => f.map.toSource(0, 1)[0])).toEqual([html.indexOf('第一'), html.indexOf('甲')]);
+    expect(alts).toHaveLength(1);
+    const alt = alts[0]!;
+    expect(alt.text).toBe('第一\n甲');
+    expect([alt.map.toSource(0, 2), alt.map.toSource(3, 4)].map((span) => r.original.slice(...span))).toEqual(['第一', '甲']);
+    // The line break between two alt texts is placed at the second image's tag, and holds nothing.
+    const secondImg = html.indexOf('<img alt="甲"');
+    expect(alt.map.toSource(2, 3)).toEqual([secondImg, secondImg]);
     const meta = field(r, 'meta');
     expect([meta.text, meta.map.toSource(0, 1)[0]]).toEqual(['旧', html.indexOf('旧')]);
   });

@@ -55,9 +55,17 @@ function fieldsFromDom(original: string, root: DomNode, found: readonly DomNode[
   walker.walk(root, false);
   fields.push(walker.finish());
 
-  for (const img of images) {
-    const alt = mapAttribute(original, img, 'alt');
-    if (alt !== null) pushField(fields, 'alt', original, (layout) => layout.text(alt), alt.text.length);
+  // All alt texts make one field, a line each: a page has dozens of images, and a field per
+  // few words cost more to scan than the body. A line never runs into the next one.
+  if (images.length > 0) {
+    pushField(fields, 'alt', original, (layout) => {
+      for (const img of images) {
+        const alt = mapAttribute(original, img, 'alt');
+        if (alt === null) continue;
+        layout.blockBoundary(img.sourceCodeLocation?.startOffset ?? 0);
+        layout.text(alt);
+      }
+    }, images.length * 16);
   }
   return fields;
 }
