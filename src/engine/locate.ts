@@ -23,13 +23,31 @@ export interface FieldMaps {
   extractMap: OffsetMap;
 }
 
-/** Takes a span of the normalised field text back to the exact characters of the original input. */
-export function locate(lines: LineIndex, field: FieldMaps, start: number, end: number): LocatedSpan {
+/** A span of the normalised field text taken back to the extracted text and the original input. */
+export interface PlacedSpan {
+  /** The matched text as the reader saw it (the extracted field text). */
+  match: string;
+  /** [start, end) in the extracted field text. */
+  extracted: [number, number];
+  /** [start, end) in the original input. */
+  original: [number, number];
+}
+
+/**
+ * Takes a span of the normalised field text back to the exact characters of the original
+ * input: cheap (two map lookups), so findings can be ordered and repeats collapsed before
+ * each is given its line, column and snippet (see locate).
+ */
+export function placeSpan(field: FieldMaps, start: number, end: number): PlacedSpan {
   const [xs, xe] = field.normMap.toSource(start, end);
-  const [os, oe] = field.extractMap.toSource(xs, xe);
-  const match = field.extracted.slice(xs, xe);
+  return { match: field.extracted.slice(xs, xe), extracted: [xs, xe], original: field.extractMap.toSource(xs, xe) };
+}
+
+/** A placed span with its line/column positions and snippet. */
+export function locate(lines: LineIndex, field: FieldMaps, placed: PlacedSpan): LocatedSpan {
+  const [xs, xe] = placed.extracted;
   const { snippet, snippetMatch } = makeSnippet(field.extracted, xs, xe);
-  return { match, start: lines.position(os), end: lines.position(oe), snippet, snippetMatch };
+  return { match: placed.match, start: lines.position(placed.original[0]), end: lines.position(placed.original[1]), snippet, snippetMatch };
 }
 
 /** The match with up to CONTEXT characters either side, never crossing a line break. */

@@ -4,7 +4,7 @@ import type { AdType, DocContext, DocumentResult, FieldName, Finding, Suppressed
 import type { CompiledRule, CompiledRuleSet } from '../rules/compile.js';
 import { searchTerms } from '../rules/wildcard.js';
 import { evaluateMatcher } from './evaluate-matcher.js';
-import { locate, makeSnippet, type FieldMaps } from './locate.js';
+import { locate, makeSnippet, placeSpan, type FieldMaps, type PlacedSpan } from './locate.js';
 import { maskText } from './mask.js';
 import { mentionReason } from '../core/mention.js';
 import { runCheck } from './number-checks.js';
@@ -92,13 +92,21 @@ export function scanDocument(input: EngineInput, scanner: Scanner, options: Scan
   const suppressed = dedupe(raw.filter((f) => f.suppressedBy));
 
   const lines = new LineIndex(input.original);
-  const toFinding = (f: RawFinding): Finding => buildFinding(f, input, lines);
+  const place = (f: RawFinding): Placed => placeFinding(f, input);
+  const toFinding = (p: Placed): Finding => buildFinding(p, input, lines);
   return {
     adTypes: cls.adTypes,
     context: cls.context,
     evidence: cls.evidence,
-    findings: collapseRepeats(sortFindings(kept.map(toFinding))),
-    suppressed: sortFindings(suppressed.map((f) => ({ ...toFinding(f), suppressedBy: f.suppressedBy! }) as SuppressedFinding)),
+    // Repeats are collapsed before findings are built: a page may name 胃病 a hundred times.
+    findings: collapseRepeats(sortPlaced(kept.map(place), input.original.length)).map(({ placed, occurrences }) => {
+      const finding = toFinding(placed);
+      if (occurrences > 1) finding.occurrences = occurrences;
+      return finding;
+    }),
+    suppressed: sortPlaced(suppressed.map(place), input.original.length).map(
+      (p) => ({ ...toFinding(p), suppressedBy: p.raw.suppressedBy! }) as SuppressedFinding,
+    ),
     classification: cls,
   };
 }
@@ -254,19 +262,34 @@ function applyContext(f: RawFinding, cls: Classification): void {
   if (cls.context === 'unknown' || cls.adTypes.length === 0) f.severity = capSeverity(f.severity, 'warning');
 }
 
-function buildFinding(f: RawFinding, input: EngineInput, lines: LineIndex): Finding {
+/** A finding taken back to the original input (see placeSpan); document-level ones have no span. */
+interface Placed {
+  raw: RawFinding;
+  field: FieldName;
+  span: PlacedSpan | null;
+}
+
+function placeFinding(f: RawFinding, input: EngineInput): Placed {
+  if (f.field === -1) return { raw: f, field: 'body', span: null };
+  const field = input.fields[f.field]!;
+  return { raw: f, field: field.name, span: placeSpan(field, f.start, f.end) };
+}
+
+const matchOf = (p: Placed): string => p.span?.match ?? '';
+
+function buildFinding(p: Placed, input: EngineInput, lines: LineIndex): Finding {
+  const f = p.raw;
   const spec = f.rule.spec;
   let loc;
-  if (f.field === -1) {
+  if (p.span === null) {
     const start = lines.position(0);
     // Show what the document is (its title or first line of text), not raw markup.
     const shown = input.fields.find((x) => x.extracted.trim() !== '')?.extracted ?? '';
     const first = shown.split(/\r?\n|\r/u).find((l) => l.trim() !== '')?.trim() ?? '';
     const { snippet } = makeSnippet(first.slice(0, 60), 0, 0);
-    loc = { match: '', start, end: start, snippet, snippetMatch: [0, 0] as [number, number], field: 'body' as FieldName };
+    loc = { match: '', start, end: start, snippet, snippetMatch: [0, 0] as [number, number], field: p.field };
   } else {
-    const field = input.fields[f.field]!;
-    loc = { ...locate(lines, field, f.start, f.end), field: field.name };
+    loc = { ...locate(lines, input.fields[f.field]!, p.span), field: p.field };
   }
   const message = spec.message
     .replaceAll('{match}', loc.match)
@@ -292,14 +315,18 @@ function buildFinding(f: RawFinding, input: EngineInput, lines: LineIndex): Find
 
 const FIELD_ORDER: FieldName[] = ['title', 'meta', 'body', 'alt'];
 
-/** Stable order: position in the original, then rule id. */
-function sortFindings<T extends Finding>(list: T[]): T[] {
+/**
+ * Stable order: position in the original, then field, end and rule id. Offsets are clamped
+ * to the input as LineIndex.position clamps them.
+ */
+function sortPlaced(list: Placed[], length: number): Placed[] {
+  const at = (p: Placed, i: 0 | 1) => (p.span === null ? 0 : Math.max(0, Math.min(p.span.original[i], length)));
   return list.sort(
     (a, b) =>
-      a.start.offset - b.start.offset ||
+      at(a, 0) - at(b, 0) ||
       FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field) ||
-      a.end.offset - b.end.offset ||
-      a.ruleId.localeCompare(b.ruleId),
+      at(a, 1) - at(b, 1) ||
+      a.raw.rule.id.localeCompare(b.raw.rule.id),
   );
 }
 
@@ -307,20 +334,22 @@ function sortFindings<T extends Finding>(list: T[]): T[] {
  * One gastro clinic page names 胃病 a dozen times: a reviewer needs the first place and a
  * count, not twelve identical warnings. Errors are all kept: each may need its own fix.
  */
-function collapseRepeats(findings: Finding[]): Finding[] {
-  const first = new Map<string, Finding>();
-  const out: Finding[] = [];
-  for (const f of findings) {
-    if (f.severity === 'error' || f.match === '') {
-      out.push(f);
+function collapseRepeats(placed: Placed[]): { placed: Placed; occurrences: number }[] {
+  const first = new Map<string, { placed: Placed; occurrences: number }>();
+  const out: { placed: Placed; occurrences: number }[] = [];
+  for (const p of placed) {
+    const match = matchOf(p);
+    if (p.raw.severity === 'error' || match === '') {
+      out.push({ placed: p, occurrences: 1 });
       continue;
     }
-    const key = `${f.ruleId}\u0000${f.severity}\u0000${f.match}`;
+    const key = `${p.raw.rule.id}\u0000${p.raw.severity}\u0000${match}`;
     const seen = first.get(key);
-    if (seen) seen.occurrences = (seen.occurrences ?? 1) + 1;
+    if (seen) seen.occurrences++;
     else {
-      first.set(key, f);
-      out.push(f);
+      const entry = { placed: p, occurrences: 1 };
+      first.set(key, entry);
+      out.push(entry);
     }
   }
   return out;
