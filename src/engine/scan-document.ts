@@ -12,7 +12,7 @@ import type { CertRegistry } from './numbers/registry.js';
 import { findStatements, runStatementCheck } from './statement-checks.js';
 import { capSeverity, dedupe, type RawFinding } from './raw-finding.js';
 import { SentenceContext, type Tokenize } from './sentence-context.js';
-import { clauseAround, spanIndexAt, splitSentences, type Span } from '../core/sentences.js';
+import { clauseAround, splitSentences, type Span } from '../core/sentences.js';
 
 export interface EngineField extends FieldMaps {
   name: FieldName;
@@ -153,12 +153,15 @@ function matchField(
   // A field without a single anchor term (most alt texts and menu entries) wakes no rule.
   if (terms.length === 0 && unanchored.length === 0) return [];
   const sentences = splitSentences(masked);
-  const hitsBySentence = new Map<number, Map<number, Span[]>>();
+  const hitsBySentence: (Map<number, Span[]> | undefined)[] = new Array(sentences.length);
+  // Hits come ordered by end, so the sentence holding each one's last unit only moves forward.
+  // Sentences cover the text without gaps: a hit starting before that sentence spans two.
+  let si = 0;
   for (const hit of terms) {
-    const si = spanIndexAt(sentences, hit.start);
-    if (hit.end > sentences[si]!.end) continue; // a term never spans two sentences
-    let bucket = hitsBySentence.get(si);
-    if (!bucket) hitsBySentence.set(si, (bucket = new Map()));
+    while (sentences[si]!.end < hit.end) si++;
+    if (hit.start < sentences[si]!.start) continue; // a term never spans two sentences
+    let bucket = hitsBySentence[si];
+    if (!bucket) hitsBySentence[si] = bucket = new Map();
     const list = bucket.get(hit.pattern);
     if (list) list.push(hit); // an AcHit is a Span (with its pattern): no copy
     else bucket.set(hit.pattern, [hit]);
@@ -172,14 +175,14 @@ function matchField(
   const first = plan.sentences;
   plan.sentences += sentences.length;
   sentences.forEach((span, si) => {
-    const hits = hitsBySentence.get(si);
+    const hits = hitsBySentence[si];
     // Most sentences of a page (menus, notices, plain prose) wake no rule at all.
     if (!hits && unanchored.length === 0) return;
     woken.length = 0;
     const mark = first + si;
     if (hits) {
       for (const id of hits.keys()) {
-        const list = byTerm.get(id);
+        const list = byTerm[id];
         if (list === undefined) continue;
         for (const i of list) {
           if (applicable[i] && seen[i] !== mark) {
@@ -190,7 +193,7 @@ function matchField(
       }
     }
     if (woken.length === 0 && unanchored.length === 0) return;
-    woken.sort((a, b) => a - b);
+    sortSmall(woken);
     const ctx = new SentenceContext(masked, span, hits ?? new Map(), tokenize);
     const candidates = woken.map((i) => ruleSet.rules[i]!);
     for (const rule of unanchored.length > 0 ? [...candidates, ...unanchored] : candidates) {
@@ -214,9 +217,22 @@ function matchField(
   return out;
 }
 
+/** Ascending, in place: a sentence wakes a handful of rules, too few for sort's comparator calls to pay. */
+function sortSmall(list: number[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]! > v) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = v;
+  }
+}
+
 interface RuleIndex {
   /** Term id → the anchored rules it wakes up (positions in the rule set, i.e. rule order). */
-  byTerm: Map<number, number[]>;
+  byTerm: (number[] | undefined)[];
   position: Map<CompiledRule, number>;
 }
 
@@ -226,14 +242,11 @@ const ruleIndexes = new WeakMap<CompiledRuleSet, RuleIndex>();
 function ruleIndex(ruleSet: CompiledRuleSet): RuleIndex {
   let index = ruleIndexes.get(ruleSet);
   if (index) return index;
-  index = { byTerm: new Map(), position: new Map() };
+  index = { byTerm: new Array<number[] | undefined>(ruleSet.automaton.patterns.length), position: new Map() };
+  const { byTerm } = index;
   ruleSet.rules.forEach((r, i) => {
     index!.position.set(r, i);
-    for (const id of r.anchors ?? []) {
-      const list = index!.byTerm.get(id);
-      if (list) list.push(i);
-      else index!.byTerm.set(id, [i]);
-    }
+    for (const id of r.anchors ?? []) (byTerm[id] ??= []).push(i);
   });
   ruleIndexes.set(ruleSet, index);
   return index;

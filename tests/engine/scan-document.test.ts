@@ -24,6 +24,15 @@ describe('scanDocument matchers', () => {
     expect(ids(scan(s, '全国最好', { context: 'ad', adTypes: ['medical'], tokenize }))).toEqual(['最@2']);
   });
 
+  it('never matches a term across a sentence end', () => {
+    // A term holding a sentence end (user rules may write one) can only lie in one sentence
+    // when the end is its last character: the terminator stays with its sentence.
+    const s = makeScanner(pack('      terms: [效!根治, 根治!]'));
+    const opts = { context: 'ad' as const, adTypes: ['medical' as const] };
+    expect(ids(scan(s, '有效!根治!', opts))).toEqual(['根治!@3']);
+    expect(ids(scan(s, '第一句。又一句!有效!根治胃病。再说一句。根治!', opts))).toEqual(['根治!@21']);
+  });
+
   it('matches regexes within one sentence only', () => {
     const s = makeScanner(pack("      regex: '保证.{0,4}治愈'"));
     expect(ids(scan(s, '保证。治愈', { context: 'ad', adTypes: ['medical'] }))).toEqual([]);
