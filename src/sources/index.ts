@@ -259,7 +259,7 @@ async function* planPath(input: string, ctx: Context): AsyncGenerator<Task> {
       continue;
     }
     matched++;
-    if (await firstVisit(entry.path, ctx.seen)) yield* planFile(entry.path, uri, ctx);
+    if (await firstVisit(entry.path, ctx.seen, entry.real)) yield* planFile(entry.path, uri, ctx);
   }
   if (matched === 0 && !rootUnreadable) {
     const filters = filter ? ' that pass --include/--exclude/.adscanignore' : '';
@@ -296,10 +296,11 @@ function directoryBase(input: string): string {
   return forward.replace(/\/+$/, '');
 }
 
-async function firstVisit(path: string, seen: Set<string>): Promise<boolean> {
+/** Whether the file is seen for the first time, by its resolved path (`real`, when the walk knows it). */
+async function firstVisit(path: string, seen: Set<string>, real?: string): Promise<boolean> {
   let key: string;
   try {
-    key = await realpath(path);
+    key = real ?? (await realpath(path));
   } catch {
     key = path; // Let the reader report the problem.
   }

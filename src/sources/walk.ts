@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describeFsError } from './messages.js';
 
 export type WalkEntry =
-  | { kind: 'file'; path: string; rel: string }
+  /** `real`: the file's resolved path, known without asking when it is no link itself. */
+  | { kind: 'file'; path: string; rel: string; real?: string }
   | { kind: 'error'; rel: string; error: string };
 
 /** Case-insensitive: `.HTML` files written on Windows are still HTML. */
@@ -37,8 +38,9 @@ async function* walkDir(
   visited: Set<string>,
 ): AsyncGenerator<WalkEntry> {
   let entries: Dirent[];
+  let real: string;
   try {
-    const real = await realpath(abs);
+    real = await realpath(abs);
     if (visited.has(real)) return;
     visited.add(real);
     entries = await readdir(abs, { withFileTypes: true });
@@ -52,7 +54,8 @@ async function* walkDir(
     const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
+    const link = entry.isSymbolicLink();
+    if (link) {
       try {
         const target = await stat(childAbs);
         isDir = target.isDirectory();
@@ -69,7 +72,8 @@ async function* walkDir(
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       yield* walkDir(childAbs, childRel, extensions, visited);
     } else if (isFile && hasExtension(entry.name, extensions)) {
-      yield { kind: 'file', path: childAbs, rel: childRel };
+      // A plain file in a resolved directory resolves to that directory plus its name.
+      yield link ? { kind: 'file', path: childAbs, rel: childRel } : { kind: 'file', path: childAbs, rel: childRel, real: join(real, entry.name) };
     }
   }
 }

@@ -125,6 +125,9 @@ describe('readInputs: files and directories', () => {
       '/site/sub/loop/.hidden.txt',
       '/site/sub/loop/a/e.txt',
     ]);
+    // A plain file named first and met again in a walk (the walk knows its real path).
+    const again = await collect(readInputs([at('site', 'sub', 'c.txt'), at('site', 'sub')], { extensions: ['.txt'] }));
+    expect(again.map((x) => x.uri.slice(root.length)).filter((u) => u.endsWith('c.txt'))).toEqual(['/site/sub/c.txt']);
   });
 
   it('refuses a file larger than maxBytes, naming its size', async () => {
