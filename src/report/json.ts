@@ -28,12 +28,21 @@ const EVIDENCE_KEYS = ['supports', 'indicator', 'weight', 'field', 'offset'];
 
 type Plain = Record<string, unknown>;
 
-/** A copy of `value` whose keys come in `keys` order first, then the rest as they were. */
-function ordered(value: object, keys: readonly string[]): Plain {
+/** The key lists as sets, for the keys a value has beyond them (reports hold millions of objects). */
+const listedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * A copy of `value` whose keys come in `keys` order first, then the rest as they were;
+ * `replaced` gives some keys other values (the finding's positions, ordered themselves).
+ */
+function ordered(value: object, keys: readonly string[], replaced?: Plain): Plain {
   const source = value as Plain;
+  let listed = listedSets.get(keys);
+  if (listed === undefined) listedSets.set(keys, (listed = new Set(keys)));
   const out: Plain = {};
-  for (const key of keys) if (Object.hasOwn(source, key)) put(out, key, source[key]);
-  for (const key of Object.keys(source)) if (!keys.includes(key)) put(out, key, source[key]);
+  const valueOf = (key: string) => (replaced !== undefined && Object.hasOwn(replaced, key) ? replaced[key] : source[key]);
+  for (const key of keys) if (Object.hasOwn(source, key)) put(out, key, valueOf(key));
+  for (const key of Object.keys(source)) if (!listed.has(key)) put(out, key, valueOf(key));
   return out;
 }
 
@@ -45,10 +54,7 @@ function put(out: Plain, key: string, value: unknown): void {
 }
 
 function finding(f: Finding): Plain {
-  return ordered(
-    { ...f, start: ordered(f.start, POSITION_KEYS), end: ordered(f.end, POSITION_KEYS) },
-    FINDING_KEYS,
-  );
+  return ordered(f, FINDING_KEYS, { start: ordered(f.start, POSITION_KEYS), end: ordered(f.end, POSITION_KEYS) });
 }
 
 function summary(s: ScanSummary): Plain {
