@@ -33,7 +33,9 @@ export class ContentCache<V> {
   private readonly values = new Map<string, V>();
 
   constructor(
-    readonly resultCapacity = 512,
+    // A page's result with its findings takes ~100 KB of heap: 128 of them bound what the main
+    // thread holds for duplicates (mirrors and re-crawled URLs come close together) to ~13 MB.
+    readonly resultCapacity = 128,
     readonly keyCapacity = 100_000,
   ) {}
 
