@@ -31,18 +31,14 @@ type Plain = Record<string, unknown>;
 /** The key lists as sets, for the keys a value has beyond them (reports hold millions of objects). */
 const listedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 
-/**
- * A copy of `value` whose keys come in `keys` order first, then the rest as they were;
- * `replaced` gives some keys other values (the finding's positions, ordered themselves).
- */
-function ordered(value: object, keys: readonly string[], replaced?: Plain): Plain {
+/** A copy of `value` whose keys come in `keys` order first, then the rest as they were. */
+function ordered(value: object, keys: readonly string[]): Plain {
   const source = value as Plain;
   let listed = listedSets.get(keys);
   if (listed === undefined) listedSets.set(keys, (listed = new Set(keys)));
   const out: Plain = {};
-  const valueOf = (key: string) => (replaced !== undefined && Object.hasOwn(replaced, key) ? replaced[key] : source[key]);
-  for (const key of keys) if (Object.hasOwn(source, key)) put(out, key, valueOf(key));
-  for (const key of Object.keys(source)) if (!listed.has(key)) put(out, key, valueOf(key));
+  for (const key of keys) if (Object.hasOwn(source, key)) put(out, key, source[key]);
+  for (const key of Object.keys(source)) if (!listed.has(key)) put(out, key, source[key]);
   return out;
 }
 
@@ -54,7 +50,11 @@ function put(out: Plain, key: string, value: unknown): void {
 }
 
 function finding(f: Finding): Plain {
-  return ordered(f, FINDING_KEYS, { start: ordered(f.start, POSITION_KEYS), end: ordered(f.end, POSITION_KEYS) });
+  const out = ordered(f, FINDING_KEYS);
+  // Assigning an existing key keeps its place in the order.
+  out.start = ordered(f.start, POSITION_KEYS);
+  out.end = ordered(f.end, POSITION_KEYS);
+  return out;
 }
 
 function summary(s: ScanSummary): Plain {

@@ -72,8 +72,10 @@ async function* walkDir(
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       yield* walkDir(childAbs, childRel, extensions, visited);
     } else if (isFile && hasExtension(entry.name, extensions)) {
+      const file: WalkEntry = { kind: 'file', path: childAbs, rel: childRel };
       // A plain file in a resolved directory resolves to that directory plus its name.
-      yield link ? { kind: 'file', path: childAbs, rel: childRel } : { kind: 'file', path: childAbs, rel: childRel, real: join(real, entry.name) };
+      if (!link) file.real = join(real, entry.name);
+      yield file;
     }
   }
 }

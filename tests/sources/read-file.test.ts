@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,30 +47,32 @@ describe('readFileDocument', () => {
   });
 });
 
+/** `fn` with an open handle on a new file holding `content`, closed afterwards. */
+async function withFile(name: string, content: string, fn: (handle: FileHandle) => Promise<void>): Promise<void> {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  const handle = await open(path, 'r');
+  try {
+    await fn(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
 describe('readSized: a file whose size changed after stat', () => {
   it('reads what a grown file holds now, and holds it to the cap', async () => {
-    const path = join(dir, 'grown.txt');
-    await writeFile(path, '0123456789');
-    const handle = await open(path, 'r');
-    try {
+    await withFile('grown.txt', '0123456789', async (handle) => {
       expect(Buffer.from(await readSized(handle, 4, 100)).toString()).toBe('0123456789');
       const err = await readSized(handle, 4, 8).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(TooLargeError);
       expect((err as TooLargeError).bytes).toBeGreaterThan(8);
       expect((err as TooLargeError).limit).toBe(8);
-    } finally {
-      await handle.close();
-    }
+    });
   });
 
   it('returns what a shrunk file still holds', async () => {
-    const path = join(dir, 'shrunk.txt');
-    await writeFile(path, 'abc');
-    const handle = await open(path, 'r');
-    try {
+    await withFile('shrunk.txt', 'abc', async (handle) => {
       expect(Buffer.from(await readSized(handle, 10, 100)).toString()).toBe('abc');
-    } finally {
-      await handle.close();
-    }
+    });
   });
 });
