@@ -181,9 +181,21 @@ export class Checkpoint {
 
   /** Appends a finished document. */
   record(d: DocumentResult): void {
+    this.append(`${JSON.stringify(d)}\n`);
+  }
+
+  /**
+   * Appends a finished document given as its JSON Lines report line (UTF-8, newline included):
+   * the same document, its keys in report order, read back like any other line.
+   */
+  recordLine(line: Uint8Array): void {
+    this.append(line);
+  }
+
+  private append(line: string | Uint8Array): void {
     if (this.fd === null) throw new Error('checkpoint is closed');
     try {
-      writeAll(this.fd, `${JSON.stringify(d)}\n`);
+      writeAll(this.fd, line);
     } catch (err) {
       throw new CliError(`--checkpoint ${this.display}: cannot write: ${describeFsError(err)}`);
     }
@@ -203,8 +215,8 @@ export class Checkpoint {
 }
 
 /** A whole line, even if the system writes it in pieces. */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+function writeAll(fd: number, text: string | Uint8Array): void {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
 }
 

@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import type { Piscina as PiscinaPool } from 'piscina';
 import type { AdType, SourceDocument } from '../core/types.js';
 import type { ScanInputFlags, ScanSetup } from '../cli/scan-command.js';
-import { scanItem, type ScannedItem } from './scan-item.js';
+import { renderItem, scanItem, type RenderedItem, type ScannedItem } from './scan-item.js';
+import type { RenderRequest } from './rendered.js';
+import { originOf } from './result-for.js';
 
 /** Where documents' content is scanned: in this thread, or in a pool of worker threads. */
 export interface ScanEngine {
@@ -13,8 +15,9 @@ export interface ScanEngine {
    * Scans one document's content. Rejects when the scan itself broke (a worker died or
    * threw); the caller reports that document as failed with `describeFailure`.
    * The document's bytes may be handed over to a worker: read nothing from them afterwards.
+   * With `render`, the document may come back as report text instead (see rendered.ts).
    */
-  scan(doc: SourceDocument, adTypes: AdType[] | undefined): Promise<ScannedItem>;
+  scan(doc: SourceDocument, adTypes: AdType[] | undefined, render?: RenderRequest): Promise<ScannedItem | RenderedItem>;
   describeFailure(err: unknown): string;
   close(): Promise<void>;
 }
@@ -30,6 +33,7 @@ export interface WorkerInit {
 export interface WorkerTask {
   doc: SourceDocument;
   adTypes: AdType[] | undefined;
+  render?: RenderRequest;
 }
 
 function message(err: unknown): string {
@@ -48,7 +52,10 @@ function crashCause(err: unknown): string {
 export function inProcessEngine(setup: ScanSetup): ScanEngine {
   return {
     threads: 0,
-    scan: (doc, adTypes) => scanItem(doc, setup, adTypes),
+    async scan(doc, adTypes, render) {
+      const item = await scanItem(doc, setup, adTypes);
+      return render ? renderItem(item, originOf(doc), render) : item;
+    },
     describeFailure: (err) => `internal error while scanning: ${message(err)}`,
     close: async () => {},
   };
@@ -75,7 +82,7 @@ export function poolEngine(setup: ScanSetup, jobs: number, env: NodeJS.ProcessEn
   };
   // Loaded here, not at start-up: in-process scans (one ad, a small batch) never need it.
   const { Piscina } = createRequire(import.meta.url)('piscina') as { Piscina: typeof PiscinaPool };
-  const pool = new Piscina<WorkerTask, ScannedItem>({
+  const pool = new Piscina<WorkerTask, ScannedItem | RenderedItem>({
     filename: workerFile(),
     minThreads: jobs,
     maxThreads: jobs,
@@ -111,16 +118,16 @@ export function poolEngine(setup: ScanSetup, jobs: number, env: NodeJS.ProcessEn
   }, 250);
   return {
     threads: jobs,
-    scan(doc, adTypes) {
+    scan(doc, adTypes, render) {
       if (broken) return Promise.reject(broken);
       const bytes = doc.bytes;
       // Transfer the bytes when they own their whole buffer; a slice of a shared pool
       // (small Buffers) must be copied, or its neighbours would go with it.
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       const transferList = own && bytes.byteLength > 0 ? [bytes.buffer as ArrayBuffer] : undefined;
-      return new Promise<ScannedItem>((resolve, reject) => {
+      return new Promise<ScannedItem | RenderedItem>((resolve, reject) => {
         waiting.add(reject);
-        pool.run({ doc, adTypes }, transferList ? { transferList } : {}).then(
+        pool.run({ doc, adTypes, render }, transferList ? { transferList } : {}).then(
           (item) => {
             waiting.delete(reject);
             resolve(item);

@@ -30,9 +30,10 @@ export class ResultSpool {
     return this.count;
   }
 
-  add(record: string): void {
+  /** Appends a record: text, or its UTF-8 bytes. */
+  add(record: string | Uint8Array): void {
     if (this.fd === null) throw new Error('result spool already closed');
-    const body = Buffer.from(record, 'utf8');
+    const body = typeof record === 'string' ? Buffer.from(record, 'utf8') : record;
     // Header and body written one after the other: no copy of a page's report text to join them.
     for (const piece of [Buffer.from(`${body.length}\n`, 'latin1'), body]) {
       for (let off = 0; off < piece.length; ) off += writeSync(this.fd, piece, off);

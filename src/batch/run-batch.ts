@@ -6,7 +6,9 @@ import { ContentCache, contentKey } from './dedupe.js';
 import type { ScanEngine } from './engine.js';
 import { OrderedWindow } from './ordered-window.js';
 import type { ProgressLine } from './progress.js';
-import { formatDirectiveWarning, sha256Hex, type ScannedItem } from './scan-item.js';
+import { documentOf, renderDocument, type RenderedDocument, type RenderFormat, type RenderRequest } from './rendered.js';
+import { originOf, resultFor } from './result-for.js';
+import { formatDirectiveWarning, isRendered, sha256Hex, type RenderedItem, type ScannedItem } from './scan-item.js';
 
 /** What readInputs is asked for: the source options plus skipping and stopping. */
 export type ReadOptions = Partial<SourceOptions> & {
@@ -34,6 +36,12 @@ export interface BatchPlan {
    * content with another (copies) do: a clone of every page's findings costs time.
    */
   mutates?: boolean;
+  /**
+   * Hand documents on as report text in these formats (to `onRendered`), made where they
+   * are scanned, rather than as objects: see rendered.ts. Only with `mutates: false`, as the
+   * text is made before the main thread sees the document.
+   */
+  render?: readonly RenderFormat[];
   /** The reader (default: readInputs). */
   read?: (inputs: string[], options: ReadOptions, io: { stdin?: NodeJS.ReadableStream }) => AsyncIterable<SourceDocument | SourceFailure>;
 }
@@ -45,10 +53,15 @@ export interface BatchOptions {
   progress?: ProgressLine;
   /** A warning line for stderr (inline directives naming no rule); omitted: silent. */
   warn?: (line: string) => void;
-  /** Whether the outcome's `documents` collects the results (default true): a caller that spools them elsewhere saves the memory. */
+  /**
+   * Whether the outcome's `documents` collects the results (default true; never when the
+   * plan renders): a caller that spools them elsewhere saves the memory.
+   */
   keep?: boolean;
   /** Each finished document in input order: after the checkpoint has it, before it is kept. */
   onDocument?: (d: DocumentResult, info: { resumed: boolean }) => void;
+  /** Instead of `onDocument` when the plan renders: each finished document as text. */
+  onRendered?: (r: RenderedDocument, info: { resumed: boolean }) => void;
   /** Documents read ahead or in flight at once (default: 4 per thread, at least 4). */
   window?: number;
   /** Results kept for identical content (see ContentCache). */
@@ -69,57 +82,17 @@ export interface BatchOutcome {
 
 /** One content scan's outcome; a crash is not remembered as the content's answer. */
 export interface Scan {
-  item: ScannedItem;
+  item: ScannedItem | RenderedItem;
   crashed: boolean;
 }
 
+/** A finished document: as an object, or already as text (rendered runs only). */
 interface Finished {
-  doc: DocumentResult;
+  doc?: DocumentResult;
+  rendered?: RenderedDocument;
   warnings: string[];
   bytes: number;
   resumed: boolean;
-}
-
-/** How a document's own URI, redirects and fetch evidence are kept apart from its content. */
-interface Origin {
-  uri: string;
-  finalUri?: string;
-  fetch?: SourceDocument['fetch'];
-  id?: string;
-}
-
-function originOf(doc: SourceDocument): Origin {
-  return { uri: doc.uri, finalUri: doc.finalUri, fetch: doc.fetch, id: doc.id };
-}
-
-function set<K extends keyof DocumentResult>(d: DocumentResult, key: K, value: DocumentResult[K] | undefined): void {
-  if (value === undefined) delete d[key];
-  else d[key] = value;
-}
-
-/**
- * This URI's copy of a content-only result: its own uri, finalUri, fetch evidence and id,
- * the content hash and rules hash, and — when another URI carried the bytes first — which.
- * `deep`: findings and all are copied too (the content is shared with other URIs, or the
- * copy will be changed in place); otherwise only the top level is new.
- */
-export function resultFor(
-  content: DocumentResult,
-  origin: Origin,
-  sha256: string,
-  rulesHash: string,
-  sameContentAs: string | undefined,
-  deep = true,
-): DocumentResult {
-  const d = deep ? structuredClone(content) : { ...content };
-  d.uri = origin.uri;
-  set(d, 'id', origin.id);
-  set(d, 'finalUri', origin.finalUri);
-  set(d, 'fetch', origin.fetch);
-  d.sha256 = sha256;
-  d.rulesHash = rulesHash;
-  set(d, 'sameContentAs', sameContentAs !== undefined && sameContentAs !== origin.uri ? sameContentAs : undefined);
-  return d;
 }
 
 /** A source that could not be read, with whatever evidence the reader had. */
@@ -172,12 +145,23 @@ export async function runBatch(plan: BatchPlan, options: BatchOptions = {}): Pro
   const outcome: BatchOutcome = { documents: [], scanned: 0, copied: 0, resumed: 0, stopped: false };
   const cache = options.cache ?? new ContentCache<Promise<Scan>>();
 
+  // The checkpoint stores each document as its JSON Lines line.
+  const formats = plan.mutates === false && plan.render ? [...new Set<RenderFormat>([...plan.render, ...(checkpoint ? ['jsonl' as const] : [])])] : null;
   const window = new OrderedWindow<Finished>(options.window ?? Math.max(4, 4 * engine.threads), (f) => {
     for (const w of f.warnings) options.warn?.(w);
-    if (!f.resumed) checkpoint?.record(f.doc);
-    options.onDocument?.(f.doc, { resumed: f.resumed });
-    if (options.keep !== false) outcome.documents.push(f.doc);
-    progress?.document(f.doc, f.bytes, f.resumed);
+    if (formats) {
+      // Resumed, unreadable and crashed documents, and copies, are made into text here.
+      const r = f.rendered ?? renderDocument(f.doc!, formats);
+      if (!f.resumed) checkpoint?.recordLine(r.texts.jsonl!);
+      options.onRendered?.(r, { resumed: f.resumed });
+      progress?.document(r.tally, f.bytes, f.resumed);
+      return;
+    }
+    const doc = f.doc!;
+    if (!f.resumed) checkpoint?.record(doc);
+    options.onDocument?.(doc, { resumed: f.resumed });
+    if (options.keep !== false) outcome.documents.push(doc);
+    progress?.document(doc, f.bytes, f.resumed);
   });
 
   // Documents taken from the checkpoint. The reader asks `skip` ahead of what it yields (it
@@ -201,10 +185,10 @@ export async function runBatch(plan: BatchPlan, options: BatchOptions = {}): Pro
     return true;
   };
 
-  const scan = (doc: SourceDocument, adTypes: AdType[] | undefined): Promise<Scan> => {
+  const scan = (doc: SourceDocument, adTypes: AdType[] | undefined, render: RenderRequest | undefined): Promise<Scan> => {
     outcome.scanned++;
     const uri = doc.uri;
-    return engine.scan(doc, adTypes).then(
+    return engine.scan(doc, adTypes, render).then(
       (item) => ({ item, crashed: false }),
       (err: unknown) => ({ item: { result: failedDocument(uri, engine.describeFailure(err)), directives: [] }, crashed: true }),
     );
@@ -219,6 +203,9 @@ export async function runBatch(plan: BatchPlan, options: BatchOptions = {}): Pro
     const key = contentKey(sha256, adTypes, doc.contentType, doc.uri);
     const hit = cache.lookup(key);
     const copy = hit?.value !== undefined;
+    const render: RenderRequest | undefined = formats ? { formats, sha256, rulesHash, sameContentAs: hit?.first } : undefined;
+    // Whether the scan that answers is this document's own (its rendered text is then its own).
+    let own = !copy;
     let pending: Promise<Scan>;
     if (hit?.value) {
       outcome.copied++;
@@ -227,18 +214,25 @@ export async function runBatch(plan: BatchPlan, options: BatchOptions = {}): Pro
         // The scan this copy waited for crashed: that is no answer for this document, which
         // still has its bytes (only the first document's were handed over) and scans them.
         outcome.copied--;
-        return scan(doc, adTypes);
+        own = true;
+        return scan(doc, adTypes, render);
       });
     } else {
-      pending = scan(doc, adTypes);
+      pending = scan(doc, adTypes, render);
       cache.remember(key, hit?.first ?? doc.uri, pending);
     }
-    return pending.then(({ item, crashed }) => {
+    return pending.then(({ item, crashed }): Finished => {
       if (crashed && !copy) cache.forget(key);
+      const warnings = item.directives.map((w) => formatDirectiveWarning(origin.uri, w));
+      if (isRendered(item)) {
+        if (own) return { rendered: item.rendered, warnings, bytes, resumed: false };
+        // A copy of a rendered document: its content read back from the text, for this URI.
+        return { doc: resultFor(documentOf(item.rendered), origin, sha256, rulesHash, hit?.first, false), warnings, bytes, resumed: false };
+      }
       // A copy shares its content with the document scanned first (and any further copies).
       const d = resultFor(item.result, origin, sha256, rulesHash, hit?.first, copy || plan.mutates !== false);
       plan.triage(d);
-      return { doc: d, warnings: item.directives.map((w) => formatDirectiveWarning(origin.uri, w)), bytes, resumed: false };
+      return { doc: d, warnings, bytes, resumed: false };
     });
   };
 

@@ -4,6 +4,8 @@ import { CATEGORY_IDS } from '../core/categories.js';
 import { scanSourceWithText } from '../cli/document-pipeline.js';
 import type { ScanSetup } from '../cli/scan-command.js';
 import { applyInlineDisables, fingerprintDocument } from '../triage/index.js';
+import { renderDocument, type RenderedDocument, type RenderRequest } from './rendered.js';
+import { resultFor, type Origin } from './result-for.js';
 
 /** An inline `adscan-disable-next-line` naming no known rule, category or pack. */
 export interface DirectiveWarning {
@@ -19,6 +21,25 @@ export interface ScannedItem {
    * every URI that carried the same content (see formatDirectiveWarning).
    */
   directives: DirectiveWarning[];
+}
+
+/** A scanned document already made into report text for its URI (see rendered.ts). */
+export interface RenderedItem {
+  rendered: RenderedDocument;
+  directives: DirectiveWarning[];
+}
+
+export function isRendered(item: ScannedItem | RenderedItem): item is RenderedItem {
+  return (item as RenderedItem).rendered !== undefined;
+}
+
+/**
+ * The URI's finished document (as runBatch makes it for a run whose triage changes nothing),
+ * as report text.
+ */
+export function renderItem(item: ScannedItem, origin: Origin, request: RenderRequest): RenderedItem {
+  const d = resultFor(item.result, origin, request.sha256, request.rulesHash, request.sameContentAs, false);
+  return { rendered: renderDocument(d, request.formats), directives: item.directives };
 }
 
 /** The stderr line (without "adscan: warning: " and newline) for a directive warning. */

@@ -3,12 +3,26 @@
 // serialisable flags and working directory as the main thread, then scans documents' content.
 import { Readable } from 'node:stream';
 import { workerData } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { prepareScan } from '../cli/scan-command.js';
 import type { CliIo } from '../cli/io.js';
 import type { WorkerInit, WorkerTask } from './engine.js';
-import { scanItem, type ScannedItem } from './scan-item.js';
+import { transferables } from './rendered.js';
+import { originOf } from './result-for.js';
+import { renderItem, scanItem, type RenderedItem, type ScannedItem } from './scan-item.js';
 
-async function init(): Promise<(task: WorkerTask) => Promise<ScannedItem>> {
+/** A rendered item whose texts go to the main thread without a copy (piscina's Transferable). */
+class MovedItem {
+  constructor(private readonly item: RenderedItem) {}
+  get [Piscina.transferableSymbol](): ArrayBuffer[] {
+    return transferables(this.item.rendered);
+  }
+  get [Piscina.valueSymbol](): RenderedItem {
+    return this.item;
+  }
+}
+
+async function init(): Promise<(task: WorkerTask) => Promise<ScannedItem | RenderedItem>> {
   const { flags, cwd, today } = workerData as WorkerInit;
   // Test-only hook (see below): "<init>" makes every worker die while starting.
   if (process.env.ADSCAN_TEST_CRASH_ON === '<init>') process.exit(70);
@@ -19,11 +33,15 @@ async function init(): Promise<(task: WorkerTask) => Promise<ScannedItem>> {
   // (exit code 70), so tests can check that a crash loses that document and nothing else.
   const crashOn = process.env.ADSCAN_TEST_CRASH_ON;
 
-  return async ({ doc, adTypes }: WorkerTask): Promise<ScannedItem> => {
+  return async ({ doc, adTypes, render }: WorkerTask): Promise<ScannedItem | RenderedItem> => {
     if (crashOn && doc.uri.includes(crashOn)) process.exit(70);
     // Structured clone delivers a plain Uint8Array; the decoders expect a Buffer (no copy).
     const bytes = Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength);
-    return scanItem({ ...doc, bytes }, setup, adTypes);
+    const item = await scanItem({ ...doc, bytes }, setup, adTypes);
+    if (!render) return item;
+    // piscina unwraps the value and transfers the texts' buffers.
+    const moved = new MovedItem(renderItem(item, originOf(doc), render)) as unknown as Parameters<typeof Piscina.move>[0];
+    return Piscina.move(moved) as unknown as RenderedItem;
   };
 }
 

@@ -17,6 +17,7 @@ import {
   type ReportOptions,
 } from '../report/index.js';
 import type { RuleSetData } from '../rules/load.js';
+import type { RenderedDocument, RenderFormat } from '../batch/rendered.js';
 import type { SourceOptions } from '../sources/index.js';
 import { Checkpoint, CHECKPOINT_VERSION, settingsHash, type CheckpointHeader } from '../batch/checkpoint.js';
 import { countInputs } from '../batch/count-inputs.js';
@@ -108,7 +109,7 @@ export function parseFailOn(value: string): FailOn {
 }
 
 /** Whether any finding is at or above the threshold. */
-export function failsOn(documents: DocumentResult[], failOn: FailOn): boolean {
+export function failsOn(documents: readonly { findings: readonly { severity: Severity }[] }[], failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   const rank = (s: Severity) => SEVERITIES.length - SEVERITIES.indexOf(s);
   return documents.some((d) => d.findings.some((f) => rank(f.severity) >= rank(failOn)));
@@ -199,6 +200,13 @@ export interface ScanRunOptions {
   keep?: boolean;
   /** Whether `onDocument` changes documents in place (applies a baseline): see BatchPlan.mutates. */
   mutates?: boolean;
+  /**
+   * Documents wanted as report text in these formats, made where they are scanned (see
+   * batch/rendered.ts): they go to `onRendered` instead of `onDocument`, and none is kept.
+   * Ignored when documents are changed in place (a suppression file, `mutates`).
+   */
+  render?: readonly RenderFormat[];
+  onRendered?: (r: RenderedDocument, info: { resumed: boolean }) => void;
 }
 
 /**
@@ -259,6 +267,7 @@ export async function scanInputs(
           if (setup.suppressions) applySuppressions(d, setup.suppressions, cwd);
         },
         mutates: Boolean(setup.suppressions) || run.mutates === true,
+        render: run.render,
       },
       {
         signal: run.signal,
@@ -271,6 +280,7 @@ export async function scanInputs(
               io.stderr.write(`adscan: warning: ${line}\n`);
             },
         onDocument,
+        onRendered: run.onRendered,
         keep: run.keep,
       },
     );
@@ -360,6 +370,12 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
     const counter = new SummaryCounter();
     let failing = false;
     let allFailed = true;
+    const countSignal = () => {
+      if (selfSignal && ++finishedHere === Number(selfSignal[1])) process.kill(process.pid, selfSignal[2] ?? 'SIGINT');
+    };
+    // A spooled run whose documents nothing changes after the scan gets them as text, made by
+    // the worker that scanned them: the main thread only writes it out.
+    const renderFormats = spooled && !baselineIndex && !setup.suppressions ? [...new Set([...spools.keys(), ...(streaming ? (['jsonl'] as const) : [])])] : undefined;
     try {
       const kept = await scanInputs(
         inputs,
@@ -374,9 +390,25 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
             failing ||= failsOn([d], failOn);
             allFailed &&= d.error !== null;
           }
-          if (!resumed && selfSignal && ++finishedHere === Number(selfSignal[1])) process.kill(process.pid, selfSignal[2] ?? 'SIGINT');
+          if (!resumed) countSignal();
         },
-        { signal: stop.signal, checkpoint, progress, quiet, keep: !spooled, mutates: baselineIndex !== undefined || writePath !== undefined },
+        {
+          signal: stop.signal,
+          checkpoint,
+          progress,
+          quiet,
+          keep: !spooled,
+          mutates: baselineIndex !== undefined || writePath !== undefined,
+          render: renderFormats,
+          onRendered: (r, { resumed }) => {
+            if (streaming) io.stdout.write(r.texts.jsonl!);
+            for (const [f, store] of spools) store.add(r.texts[f]!);
+            counter.add(r.tally);
+            failing ||= failsOn([r.tally], failOn);
+            allFailed &&= r.tally.error !== null;
+            if (!resumed) countSignal();
+          },
+        },
       );
       progress?.stop();
       checkpoint?.close();

@@ -1,4 +1,4 @@
-import type { DocumentResult, ScanSummary, Severity } from '../core/types.js';
+import type { DocumentResult, Finding, ScanSummary, Severity } from '../core/types.js';
 
 /**
  * Counts for the report header and footer. `byCategory` counts findings (not suppressed
@@ -11,6 +11,13 @@ export function summarize(documents: readonly DocumentResult[]): ScanSummary {
   return counter.summary();
 }
 
+/** What the counts need of a document: its error, its findings' severity and category, how many were suppressed. */
+export interface Countable {
+  error: string | null;
+  findings: readonly Pick<Finding, 'severity' | 'category'>[];
+  suppressed: readonly unknown[] | number;
+}
+
 /** The same counts, kept up as documents finish, for runs that do not hold them all. */
 export class SummaryCounter {
   private readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -21,10 +28,11 @@ export class SummaryCounter {
   private failed = 0;
   private suppressed = 0;
 
-  add(doc: DocumentResult): void {
+  /** A document, or its tally (a document rendered elsewhere: see batch/rendered.ts). */
+  add(doc: Countable): void {
     this.documents++;
     if (doc.error != null) this.failed++;
-    this.suppressed += doc.suppressed.length;
+    this.suppressed += typeof doc.suppressed === 'number' ? doc.suppressed : doc.suppressed.length;
     for (const finding of doc.findings) {
       this.findings++;
       this.bySeverity[finding.severity]++;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,30 @@ describe('reports of spooled runs', () => {
     expect(streamed.stdout).toBe(inMemory.stdout);
     expect(streamed.stdout.trim().split('\n').length).toBeGreaterThan(5);
     expect(readFileSync(join(work, 'd.json'), 'utf8')).toBe(readFileSync(join(work, 'e.json'), 'utf8'));
+    expect(readdirSync(spoolParent)).toEqual([]);
+  });
+
+  it('with worker threads, which send documents as report text: identical content and all, as the in-memory run writes them', async () => {
+    // Copies of one page under other names: each copy's text is made on the main thread from
+    // the first one's, and must still say which URI carried the bytes first.
+    const FIRST = 'fixtures/ads/text/device-bad-number.txt';
+    const pages = join(work, 'pages');
+    mkdirSync(pages, { recursive: true });
+    for (const name of ['a', 'b', 'c']) copyFileSync(FIRST, join(pages, `${name}.txt`));
+    const inputs = ['fixtures/ads/text', pages, 'no-such-file.txt'];
+    const env = { TMPDIR: spoolParent };
+    const spooled = await runCli(['scan', ...inputs, '-f', 'json', '-o', join(work, 'f.json'), '--report', `jsonl:${join(work, 'f.jsonl')}`, '--jobs', '2'], { env });
+    const inMemory = await runCli(['scan', ...inputs, '-f', 'json', '-o', join(work, 'g.json'), '--report', `jsonl:${join(work, 'g.jsonl')}`, '--report', `csv:${join(work, 'g.csv')}`, '--jobs', '2'], { env });
+    expect(spooled.code).toBe(1);
+    expect(inMemory.code).toBe(1);
+    const a = readFileSync(join(work, 'f.json'), 'utf8');
+    expect(a).toBe(readFileSync(join(work, 'g.json'), 'utf8'));
+    expect(readFileSync(join(work, 'f.jsonl'), 'utf8')).toBe(readFileSync(join(work, 'g.jsonl'), 'utf8'));
+    const docs = (JSON.parse(a) as { documents: { uri: string; sameContentAs?: string; error: string | null }[] }).documents;
+    const copies = docs.filter((d) => d.uri.startsWith(pages));
+    expect(copies.map((d) => d.sameContentAs)).toEqual([FIRST, FIRST, FIRST]);
+    expect(docs.find((d) => d.uri === FIRST)!.sameContentAs).toBeUndefined();
+    expect(docs.filter((d) => d.error !== null)).toHaveLength(1);
     expect(readdirSync(spoolParent)).toEqual([]);
   });
 });
