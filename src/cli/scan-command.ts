@@ -370,7 +370,8 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
     const counter = new SummaryCounter();
     let failing = false;
     let allFailed = true;
-    const countSignal = () => {
+    // Counts this run's finished documents for the ADSCAN_TEST_SIGNAL_AFTER hook (above).
+    const selfSignalCheck = () => {
       if (selfSignal && ++finishedHere === Number(selfSignal[1])) process.kill(process.pid, selfSignal[2] ?? 'SIGINT');
     };
     // A spooled run whose documents nothing changes after the scan gets them as text, made by
@@ -390,7 +391,7 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
             failing ||= failsOn([d], failOn);
             allFailed &&= d.error !== null;
           }
-          if (!resumed) countSignal();
+          if (!resumed) selfSignalCheck();
         },
         {
           signal: stop.signal,
@@ -406,7 +407,7 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
             counter.add(r.tally);
             failing ||= failsOn([r.tally], failOn);
             allFailed &&= r.tally.error !== null;
-            if (!resumed) countSignal();
+            if (!resumed) selfSignalCheck();
           },
         },
       );
