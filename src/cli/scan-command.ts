@@ -9,7 +9,6 @@ import {
   formatReport,
   isFormatName,
   jsonChunksOfTexts,
-  jsonDocumentText,
   reportRules,
   summarize,
   SummaryCounter,
@@ -17,7 +16,7 @@ import {
   type ReportOptions,
 } from '../report/index.js';
 import type { RuleSetData } from '../rules/load.js';
-import type { RenderedDocument, RenderFormat } from '../batch/rendered.js';
+import { renderDocument, type RenderedDocument, type RenderFormat } from '../batch/rendered.js';
 import type { SourceOptions } from '../sources/index.js';
 import { Checkpoint, CHECKPOINT_VERSION, settingsHash, type CheckpointHeader } from '../batch/checkpoint.js';
 import { countInputs } from '../batch/count-inputs.js';
@@ -365,8 +364,8 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
     // in that format's text; JSONL streamed to stdout needs no store.
     const formats = [format, ...reports.map((r) => r.format)];
     const spooled = !writePath && formats.every((f) => f === 'json' || f === 'jsonl');
-    const spools = new Map<SpooledFormat, ResultSpool>();
-    if (spooled) for (const f of new Set([...(streaming ? [] : [format]), ...reports.map((r) => r.format)])) spools.set(f as SpooledFormat, new ResultSpool());
+    const spools = new Map<RenderFormat, ResultSpool>();
+    if (spooled) for (const f of new Set([...(streaming ? [] : [format]), ...reports.map((r) => r.format)])) spools.set(f as RenderFormat, new ResultSpool());
     const counter = new SummaryCounter();
     let failing = false;
     let allFailed = true;
@@ -374,24 +373,27 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
     const selfSignalCheck = () => {
       if (selfSignal && ++finishedHere === Number(selfSignal[1])) process.kill(process.pid, selfSignal[2] ?? 'SIGINT');
     };
-    // A spooled run whose documents nothing changes after the scan gets them as text, made by
-    // the worker that scanned them: the main thread only writes it out.
-    const renderFormats = spooled && !baselineIndex && !setup.suppressions ? [...new Set([...spools.keys(), ...(streaming ? (['jsonl'] as const) : [])])] : undefined;
+    // What each finished document of a spooled run is written as: a text per spool, and its
+    // JSON Lines line for stdout when streaming.
+    const spoolTexts: RenderFormat[] = [...new Set<RenderFormat>([...spools.keys(), ...(streaming ? (['jsonl'] as const) : [])])];
+    const takeRendered = (r: RenderedDocument, { resumed }: { resumed: boolean }) => {
+      if (streaming) io.stdout.write(r.texts.jsonl!);
+      for (const [f, store] of spools) store.add(r.texts[f]!);
+      counter.add(r.tally);
+      failing ||= failsOn([r.tally], failOn);
+      allFailed &&= r.tally.error !== null;
+      if (!resumed) selfSignalCheck();
+    };
     try {
       const kept = await scanInputs(
         inputs,
         setup,
         io,
-        (d, { resumed }) => {
+        (d, info) => {
           baselineIndex?.apply(d);
+          if (spooled) return takeRendered(renderDocument(d, spoolTexts), info);
           if (streaming) io.stdout.write(formatJsonlDocument(d));
-          if (spooled) {
-            for (const [f, store] of spools) store.add(f === 'json' ? jsonDocumentText(d) : formatJsonlDocument(d));
-            counter.add(d);
-            failing ||= failsOn([d], failOn);
-            allFailed &&= d.error !== null;
-          }
-          if (!resumed) selfSignalCheck();
+          if (!info.resumed) selfSignalCheck();
         },
         {
           signal: stop.signal,
@@ -400,15 +402,10 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
           quiet,
           keep: !spooled,
           mutates: baselineIndex !== undefined || writePath !== undefined,
-          render: renderFormats,
-          onRendered: (r, { resumed }) => {
-            if (streaming) io.stdout.write(r.texts.jsonl!);
-            for (const [f, store] of spools) store.add(r.texts[f]!);
-            counter.add(r.tally);
-            failing ||= failsOn([r.tally], failOn);
-            allFailed &&= r.tally.error !== null;
-            if (!resumed) selfSignalCheck();
-          },
+          // Documents nothing changes after the scan come as text already, made by the worker
+          // that scanned them: the main thread only writes it out.
+          render: spooled && !baselineIndex && !setup.suppressions ? spoolTexts : undefined,
+          onRendered: takeRendered,
         },
       );
       progress?.stop();
@@ -434,7 +431,7 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
       /** A report's text, or for spooled runs its pieces, read back one document at a time. */
       const render = (fmt: FormatName, options: ReportOptions): Iterable<string | Uint8Array> => {
         if (!spooled) return [formatReport(fmt, result, options)];
-        const records = spools.get(fmt as SpooledFormat)!.records();
+        const records = spools.get(fmt as RenderFormat)!.records();
         if (fmt === 'json') return jsonChunksOfTexts(tool, summary, records);
         return jsonlChunks(records, tool, summary);
       };
@@ -488,8 +485,6 @@ export async function runScan(inputs: string[], flags: ScanFlags, io: CliIo): Pr
   }
 }
 
-/** The report formats whose documents can wait on disk, each as its own text. */
-type SpooledFormat = 'json' | 'jsonl';
 
 /** JSON Lines read back from the spool: a line per document, then the summary line. */
 function* jsonlChunks(lines: Iterable<Uint8Array>, tool: ScanResult['tool'], summary: ScanResult['summary']): Generator<string | Uint8Array> {

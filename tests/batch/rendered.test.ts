@@ -1,7 +1,7 @@
 // Documents handed on as report text (made where they were scanned) instead of objects:
 // the text must be exactly what the main thread would have made from the object, for
 // documents scanned here, copies of identical content, unreadable and resumed inputs.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { runBatch, type BatchPlan } from '../../src/batch/run-batch.js';
 import { renderItem, type RenderedItem, type ScannedItem } from '../../src/batch/scan-item.js';
 import type { DocumentResult, Finding, SourceDocument } from '../../src/core/types.js';
 import { formatJsonlDocument } from '../../src/report/jsonl.js';
+import { batchPlan, writeCorpus } from './batch-fixtures.js';
 import { jsonDocumentText } from '../../src/report/json-chunks.js';
 
 const RULES = '0123456789abcdef';
@@ -112,16 +113,8 @@ class EchoEngine implements ScanEngine {
   async close(): Promise<void> {}
 }
 
-function corpus(name: string, files: Record<string, string>): string {
-  const root = join(dir, name);
-  mkdirSync(root, { recursive: true });
-  for (const [file, body] of Object.entries(files)) writeFileSync(join(root, file), body);
-  return root;
-}
-
-function plan(inputs: string[], engine: ScanEngine, over: Partial<BatchPlan> = {}): BatchPlan {
-  return { inputs, sources: {}, engine, rulesHash: RULES, ignored: () => false, typesFor: () => undefined, triage: () => {}, mutates: false, ...over };
-}
+const corpus = (name: string, files: Record<string, string>) => writeCorpus(dir, name, files);
+const plan = (inputs: string[], engine: ScanEngine, over: Partial<BatchPlan> = {}) => batchPlan(inputs, engine, RULES, { mutates: false, ...over });
 
 const FILES = { 'a.txt': '保证治愈', 'b.txt': '根治', 'c.txt': '保证治愈', 'd.txt': 'crash', 'e.txt': '根治', 'f.txt': '包治百病' };
 

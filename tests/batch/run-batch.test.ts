@@ -1,6 +1,6 @@
 // runBatch with a stand-in engine: input order, bounded work in flight, identical content
 // scanned once, a crash losing one document, checkpoint resumption and stopping.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import type { ScanEngine } from '../../src/batch/engine.js';
 import { runBatch, type BatchPlan } from '../../src/batch/run-batch.js';
 import type { ScannedItem } from '../../src/batch/scan-item.js';
 import type { DocumentResult, SourceDocument } from '../../src/core/types.js';
+import { batchPlan, writeCorpus } from './batch-fixtures.js';
 
 const RULES = 'feedfacecafebeef';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -58,26 +59,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A directory of files name → text. */
-function corpus(name: string, files: Record<string, string>): string {
-  const root = join(dir, name);
-  mkdirSync(root, { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(root, file), text);
-  return root;
-}
-
-function plan(inputs: string[], engine: ScanEngine, over: Partial<BatchPlan> = {}): BatchPlan {
-  return {
-    inputs,
-    sources: {},
-    engine,
-    rulesHash: RULES,
-    ignored: () => false,
-    typesFor: () => undefined,
-    triage: () => {},
-    ...over,
-  };
-}
+const corpus = (name: string, files: Record<string, string>) => writeCorpus(dir, name, files);
+const plan = (inputs: string[], engine: ScanEngine, over: Partial<BatchPlan> = {}) => batchPlan(inputs, engine, RULES, over);
 
 const names = (docs: DocumentResult[]) => docs.map((d) => d.uri.slice(d.uri.lastIndexOf('/') + 1));
 
