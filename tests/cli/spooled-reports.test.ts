@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,5 +74,23 @@ describe('reports of spooled runs', () => {
     expect(docs.find((d) => d.uri === FIRST)!.sameContentAs).toBeUndefined();
     expect(docs.filter((d) => d.error !== null)).toHaveLength(1);
     expect(readdirSync(spoolParent)).toEqual([]);
+  });
+
+  it('with worker threads: binary and empty inputs are reported failed with their cause, as in the in-memory run', async () => {
+    const odd = join(work, 'odd');
+    mkdirSync(odd, { recursive: true });
+    writeFileSync(join(odd, 'binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]));
+    writeFileSync(join(odd, 'empty.txt'), '');
+    const inputs = ['fixtures/ads/text/device-bad-number.txt', odd];
+    const spooled = await runCli(['scan', ...inputs, '-f', 'json', '-o', join(work, 'h.json'), '--jobs', '2']);
+    const inMemory = await runCli(['scan', ...inputs, '-f', 'json', '-o', join(work, 'i.json'), '--report', `csv:${join(work, 'i.csv')}`, '--jobs', '2']);
+    expect(spooled.code).toBe(inMemory.code);
+    const a = readFileSync(join(work, 'h.json'), 'utf8');
+    expect(a).toBe(readFileSync(join(work, 'i.json'), 'utf8'));
+    const docs = (JSON.parse(a) as { documents: { uri: string; error: string | null }[] }).documents;
+    expect(docs.map((d) => d.uri.slice(d.uri.lastIndexOf('/') + 1))).toEqual(['device-bad-number.txt', 'binary.html', 'empty.txt']);
+    expect(docs[0]!.error).toBeNull();
+    expect(docs[1]!.error).toMatch(/binary/);
+    expect(docs[2]!.error).toMatch(/empty/);
   });
 });
