@@ -77,9 +77,11 @@ interface Span {
   start: number;
   end: number;
   /** A run of pinyin letters standing for one character (保*证*zhi4*愈), not Han. */
-  pinyin?: boolean;
+  pinyin: boolean;
 }
-interface Gap extends Span {
+interface Gap {
+  start: number;
+  end: number;
   /** Whether the separator run contains a symbol rather than only whitespace. */
   symbol: boolean;
   /** Whether it contains a doubled symbol (a blank or redaction, not padding). */
@@ -131,32 +133,87 @@ function pinyinSyllableEnd(text: string, i: number, needGap: boolean): number {
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /**
- * `runs` and `gaps` form a chain: runs[k], gaps[k], runs[k + 1], … with nothing else in
- * between. Returns the gaps to delete.
+ * The chain being read: runs[0..runCount) and gaps[0..gapCount), runs[k], gaps[k],
+ * runs[k + 1], … with nothing else in between. Most characters end a chain (punctuation,
+ * digits, letters) and most chains are one lone run, so the objects are kept and reused from
+ * chain to chain and call to call: fresh ones for each were nearly all of this step's
+ * allocation.
  */
-function gapsToDelete(runs: Span[], gaps: Gap[], text: string): Gap[] {
-  const single = runs.map((r) => isSingle(text, r));
-  const out: Gap[] = [];
-  let k = 0;
-  while (k < gaps.length) {
-    // The group is gaps[k..m]; the runs strictly inside it are single characters.
-    let m = k;
-    while (m + 1 < gaps.length && single[m + 1]) m++;
-    let singles = 0;
-    for (let r = k; r <= m + 1; r++) if (single[r]) singles++;
-    let allSymbols = true;
-    for (let g = k; g <= m; g++) allSymbols &&= gaps[g]!.symbol;
-    // Pinyin only rides along with real characters: A * B * C stays.
-    let han = 0;
-    for (let r = k; r <= m + 1; r++) if (!runs[r]!.pinyin) han++;
-    const count = m - k + 1;
-    if (han >= 2 && ((count >= 2 && singles >= 2) || (allSymbols && singles >= 1))) {
-      for (let g = k; g <= m; g++) out.push(gaps[g]!);
-    }
-    k = m + 1;
+class Chain {
+  readonly runs: Span[] = [];
+  readonly gaps: Gap[] = [];
+  /** Whether each run stands for one character (see isSingle), filled by `gapsToDelete`. */
+  private readonly single: boolean[] = [];
+  runCount = 0;
+  gapCount = 0;
+  /** The separator run after the last run, not yet followed by another run: gaps[gapCount]. */
+  pending: Gap | null = null;
+
+  lastRun(): Span | null {
+    return this.runCount > 0 ? this.runs[this.runCount - 1]! : null;
   }
-  return out;
+
+  addRun(start: number, end: number, pinyin: boolean): void {
+    const run = this.runs[this.runCount];
+    if (run) {
+      run.start = start;
+      run.end = end;
+      run.pinyin = pinyin;
+    } else this.runs.push({ start, end, pinyin });
+    this.runCount++;
+  }
+
+  openGap(start: number, end: number, symbol: boolean, cp: number): void {
+    let gap = this.gaps[this.gapCount];
+    if (!gap) this.gaps.push((gap = { start, end, symbol, placeholder: false, lastCp: cp }));
+    else {
+      gap.start = start;
+      gap.end = end;
+      gap.symbol = symbol;
+      gap.placeholder = false;
+      gap.lastCp = cp;
+    }
+    this.pending = gap;
+  }
+
+  /** The pending gap joins the chain (a run follows it). */
+  commitGap(): void {
+    this.gapCount++;
+    this.pending = null;
+  }
+
+  clear(): void {
+    this.runCount = 0;
+    this.gapCount = 0;
+    this.pending = null;
+  }
+
+  /** Appends the chain's gaps to delete to `out` (as copies: the chain's objects are reused). */
+  gapsToDelete(text: string, out: { start: number; end: number }[]): void {
+    const { runs, gaps, single, gapCount } = this;
+    for (let r = 0; r < this.runCount; r++) single[r] = isSingle(text, runs[r]!);
+    let k = 0;
+    while (k < gapCount) {
+      // The group is gaps[k..m]; the runs strictly inside it are single characters.
+      let m = k;
+      while (m + 1 < gapCount && single[m + 1]) m++;
+      let singles = 0;
+      for (let r = k; r <= m + 1; r++) if (single[r]) singles++;
+      let allSymbols = true;
+      for (let g = k; g <= m; g++) allSymbols &&= gaps[g]!.symbol;
+      // Pinyin only rides along with real characters: A * B * C stays.
+      let han = 0;
+      for (let r = k; r <= m + 1; r++) if (!runs[r]!.pinyin) han++;
+      const count = m - k + 1;
+      if (han >= 2 && ((count >= 2 && singles >= 2) || (allSymbols && singles >= 1))) {
+        for (let g = k; g <= m; g++) out.push({ start: gaps[g]!.start, end: gaps[g]!.end });
+      }
+      k = m + 1;
+    }
+  }
 }
+
+const CHAIN = new Chain();
 
 /**
  * Whether some separator follows a Han character, a letter or a digit (a pinyin syllable's
@@ -201,17 +258,13 @@ export function joinSeparatedHan(text: string): Normalized {
  * reached the steps after the loop gave up at them — on every later call (seen 139 times
  * on 100 pages), not once.
  */
-function paddingGaps(text: string): Gap[] {
-  const deleted: Gap[] = [];
-  let runs: Span[] = [];
-  let gaps: Gap[] = [];
-  let pending: Gap | undefined; // separator run after the last Han run
-
+function paddingGaps(text: string): { start: number; end: number }[] {
+  const deleted: { start: number; end: number }[] = [];
+  const chain = CHAIN;
+  chain.clear();
   const flush = (): void => {
-    if (gaps.length > 0) deleted.push(...gapsToDelete(runs, gaps, text));
-    runs = [];
-    gaps = [];
-    pending = undefined;
+    if (chain.gapCount > 0) chain.gapsToDelete(text, deleted);
+    chain.clear();
   };
 
   let i = 0;
@@ -219,42 +272,38 @@ function paddingGaps(text: string): Gap[] {
     const cp = text.codePointAt(i)!;
     let next = i + (cp > 0xffff ? 2 : 1);
     const kind = kindOf(cp);
-    const continues = pending !== undefined && runs.length > 0 && !pending.placeholder;
+    const pending = chain.pending;
+    const continues = pending !== null && chain.runCount > 0 && !pending.placeholder;
     const syllableEnd = kind === OTHER && isLetter(cp) ? pinyinSyllableEnd(text, i, !continues) : -1;
     if (kind === HAN_CHAR) {
-      const last = runs[runs.length - 1];
-      if (pending && last && !pending.placeholder) {
-        gaps.push(pending);
-        runs.push({ start: i, end: next });
+      const last = chain.lastRun();
+      if (continues) {
+        chain.commitGap();
+        chain.addRun(i, next, false);
       } else if (last && last.end === i) {
         last.end = next;
         last.pinyin = false; // zhi愈: letters and characters, not one character
       } else {
         flush();
-        runs.push({ start: i, end: next });
+        chain.addRun(i, next, false);
       }
-      pending = undefined;
+      chain.pending = null;
     } else if (syllableEnd > 0) {
       // One pinyin syllable standing in a chain for a character: bao*证*治*愈, 保*证*zhi4*愈.
-      const last = runs[runs.length - 1];
-      if (pending && last && !pending.placeholder) {
-        gaps.push(pending);
-      } else {
-        flush();
-      }
-      runs.push({ start: i, end: syllableEnd, pinyin: true });
-      pending = undefined;
+      if (continues) chain.commitGap();
+      else flush();
+      chain.addRun(i, syllableEnd, true);
+      chain.pending = null;
       next = syllableEnd;
     } else if (kind === SPACE || kind === SYMBOL) {
-      const last = runs[runs.length - 1];
       const symbol = kind === SYMBOL;
       if (pending) {
         pending.end = next;
         pending.symbol ||= symbol;
         pending.placeholder ||= symbol && cp === pending.lastCp && SYMBOLS.has(cp);
         pending.lastCp = cp;
-      } else if (last && last.end === i) {
-        pending = { start: i, end: next, symbol, placeholder: false, lastCp: cp };
+      } else if (chain.lastRun()?.end === i) {
+        chain.openGap(i, next, symbol, cp);
       }
       // A separator with no Han run right before it cannot be padding inside a word.
     } else {
