@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'css-what';
 import { ComplexHiding, compoundKeys } from '../../src/extract/html/complex-hidden.js';
-import { HiddenSelectors } from '../../src/extract/html/hidden.js';
+import { collectHiddenSelectors, HiddenSelectors } from '../../src/extract/html/hidden.js';
 import { PageKeys } from '../../src/extract/html/page-keys.js';
 import { parseHtmlTree } from '../../src/extract/html/parse-tree.js';
 import type { HtmlField } from '../../src/extract/html/html-fields.js';
@@ -148,6 +150,46 @@ describe('ComplexHiding tests each element against the rules it can be the subje
     const { root, rules } = compile(html, ['div:unknown-pseudo p', 'p::before', 'svg|p', '.a:hover p', '.a p']);
     expect(hiddenBy(root, rules)).toEqual(['p(1): #4 .a p']);
     expect(compile(html, ['div:unknown-pseudo p', 'p::before', 'svg|p']).rules).toBeNull();
+  });
+
+  it('reuses a selector compiled for one page on the next, with each page its own answer and reason', () => {
+    const selectors = ['.a b', 'h2 + p', 'div:unknown-pseudo p', '.a > i'];
+    const first = compile('<div class="a"><p><b>1</b></p><i>2</i></div><h2>3</h2><p>4</p>', selectors);
+    expect(hiddenBy(first.root, first.rules)).toEqual(['b(1): #0 .a b', 'i(2): #3 .a > i', 'p(4): #1 h2 + p']);
+    // Same selectors, another tree: nothing the first page's tests saw may carry over.
+    const second = compile('<b>5</b><div class="x"><b>6</b></div><div class="a"><span><b>7</b></span></div><h2>8</h2><i>9</i><p>10</p>', selectors);
+    expect(hiddenBy(second.root, second.rules)).toEqual(['b(7): #0 .a b']);
+    // The same selectors in another order and with other reasons: this page's own.
+    const root = parseHtmlTree('<div class="a"><b>11</b></div>');
+    const third = ComplexHiding.compile(root, [
+      { selector: 'div:unknown-pseudo p', why: 'skipped' },
+      { selector: '.a > i', why: 'child' },
+      { selector: '.a b', why: 'descendant' },
+    ]);
+    expect(hiddenBy(root, third)).toEqual(['b(11): descendant']);
+    expect(compile('<div class="a"><p>1</p></div>', ['div:unknown-pseudo p']).rules).toBeNull();
+  });
+
+  it('keeps nothing of a page alive in the shared selector tests', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // Each page is ~2 MB of text with selectors of its own; a remembered selector that is a
+    // slice of the page's text (or a token parsed from one) would keep all of it alive.
+    const page = (i: number) =>
+      `<style>.p${i} .hide${i} span { display:none }</style>` + `<div class="p${i}"><b class="hide${i}"><span>隐</span></b></div>` + `<p>${'文'.repeat(1_000_000)}</p>`;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 40; i++) {
+      const html = page(i);
+      const root = parseHtmlTree(html);
+      const styles = [root.children![0] as DomNode];
+      const rules = collectHiddenSelectors(root, styles);
+      expect(rules.complex.map((c) => c.selector)).toEqual([`.p${i} .hide${i} span`]);
+    }
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // 40 pages of 2 MB each: retained, that would be 80 MB.
+    expect(grown).toBeLessThan(20_000_000);
   });
 
   it('applies a rule only if the page has every class it names, split at HTML whitespace', () => {

@@ -54,15 +54,23 @@ export class ComplexHiding {
     const { compile } = require('css-select') as { compile: typeof Compile };
     const rules = new ComplexHiding(new PageKeys(root));
     complex.forEach(({ selector, why }, order) => {
+      const known = SHARED_TESTS.get(selector);
+      if (known !== undefined) {
+        if (known !== null) rules.file({ order, why, test: known.test, keys: known.keys }, known.keys[known.keys.length - 1]!);
+        return;
+      }
+      // Parsed (and remembered) from a copy: the selector is cut from the page's text, and a
+      // cut string, or any token parsed from it, would keep the whole page alive in the cache.
+      const own = detached(selector);
       let parsed: Selector[][];
       try {
-        parsed = parse(selector);
+        parsed = parse(own);
       } catch {
-        return; // unreadable: skipped, as a browser skips it
+        return remember(own, null); // unreadable: skipped, as a browser skips it
       }
       const keys = compoundKeys(parsed); // before compile(), which reorders the tokens in place
       // An empty id or class (`[id=""]`) is never among a page's keys.
-      if (keys?.some((k) => k === '#' || k === '.')) return;
+      if (keys?.some((k) => k === '#' || k === '.')) return remember(own, null);
       if (keys === null || parsed.some((s) => s.some(isPositional))) {
         const matched = rules.resolveWithCheerio(root, selector, keys);
         if (matched === null || matched.size === 0) return;
@@ -77,15 +85,22 @@ export class ComplexHiding {
         const options = subject === null ? { context: [root as unknown as AnyNode] } : {};
         test = compile(parsed, options) as unknown as (el: DomNode) => boolean;
       } catch {
-        return;
+        return remember(own, null);
       }
+      // Without a context the test depends on nothing of this page: later pages reuse it.
+      if (subject !== null) remember(own, { test, keys });
       const rule: Rule = { order, why, test, keys };
       if (subject === null) rules.anyElement.push(rule);
-      else if (subject.startsWith('#')) file(rules.byId, subject.slice(1), rule);
-      else if (subject.startsWith('.')) file(rules.byClass, subject.slice(1), rule);
-      else file(rules.byTag, subject, rule);
+      else rules.file(rule, subject);
     });
     return rules.byTag.size + rules.byId.size + rules.byClass.size + rules.anyElement.length > 0 ? rules : null;
+  }
+
+  /** Files a rule under the tag, id or class of its subject. */
+  private file(rule: Rule, subject: string): void {
+    if (subject.startsWith('#')) file(this.byId, subject.slice(1), rule);
+    else if (subject.startsWith('.')) file(this.byClass, subject.slice(1), rule);
+    else file(this.byTag, subject, rule);
   }
 
   /** Why the first rule matching `el` hides it, or null. */
@@ -145,6 +160,25 @@ export class ComplexHiding {
       return null;
     }
   }
+}
+
+/**
+ * Compiled tests of selectors with a subject key, by selector text, shared by every page
+ * (null: a selector skipped for good, unreadable or never matching): crawled pages of one
+ * site repeat the same style sheet, and a test compiled anew for each page ran as cold code
+ * on each (css-select builds a fresh set of closures every time). Bounded: emptied when full.
+ */
+const SHARED_TESTS = new Map<string, { test: (el: DomNode) => boolean; keys: (string | null)[] } | null>();
+const SHARED_TESTS_MAX = 1024;
+
+/** A copy of `s` sharing no memory with the text it was cut from (V8 keeps a slice's whole parent). */
+function detached(s: string): string {
+  return Buffer.from(s, 'utf16le').toString('utf16le');
+}
+
+function remember(selector: string, compiled: { test: (el: DomNode) => boolean; keys: (string | null)[] } | null): void {
+  if (SHARED_TESTS.size >= SHARED_TESTS_MAX) SHARED_TESTS.clear();
+  SHARED_TESTS.set(selector, compiled);
 }
 
 function file(index: Map<string, Rule[]>, key: string, rule: Rule): void {
