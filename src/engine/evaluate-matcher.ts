@@ -6,13 +6,19 @@ import { hasPlaceholder } from '../core/mask-placeholder.js';
 import { wildcardRegexSpans } from '../rules/wildcard.js';
 import { matchesOf } from '../core/match-reader.js';
 
+/**
+ * No match. Shared: nearly every evaluation finds nothing, and a fresh empty array for each
+ * was a good share of the scan's allocation (results are read-only for that reason).
+ */
+const NONE: readonly Span[] = [];
+
 /** Spans in the sentence where the matcher matches (offsets into the field text). */
-export function evaluateMatcher(m: CompiledMatcher, ctx: SentenceContext): Span[] {
+export function evaluateMatcher(m: CompiledMatcher, ctx: SentenceContext): readonly Span[] {
   switch (m.kind) {
     case 'terms':
       return bounded(ctx.termSpans(m.terms), m.boundary, ctx);
     case 'regex':
-      if (m.anchors && !m.anchors.some((id) => ctx.hits.has(id))) return [];
+      if (m.anchors && !anyHit(m.anchors, ctx)) return NONE;
       // An unfillable mask left a placeholder in the sentence: see rules/wildcard.ts.
       if (m.wildcard && hasPlaceholder(ctx.sentence)) return bounded(wildcardRegexSpans(m.re, ctx.sentence, ctx.span.start), m.boundary, ctx);
       if (m.starts) return bounded(stickySpans(m.sticky!, m.starts, ctx), m.boundary, ctx);
@@ -21,42 +27,74 @@ export function evaluateMatcher(m: CompiledMatcher, ctx: SentenceContext): Span[
       return bounded(nearSpans(m, ctx), m.boundary, ctx);
     case 'sequence':
       // Segmenting is the costly step: skip it when a required word is not even in the text.
-      if (!requiredWordsPresent(m.elements, ctx.sentence)) return [];
+      if (!requiredWordsPresent(m.elements, ctx.sentence)) return NONE;
       return sequenceSpans(m.elements, ctx.tokens());
     case 'any':
-      return m.list.flatMap((x) => evaluateMatcher(x, ctx));
+      return anySpans(m.list, ctx);
     case 'all': {
-      let first: Span[] | null = null;
+      let first: readonly Span[] | null = null;
       for (const x of m.list) {
         if (x.kind === 'not') {
-          if (evaluateMatcher(x.matcher, ctx).length > 0) return [];
+          if (evaluateMatcher(x.matcher, ctx).length > 0) return NONE;
           continue;
         }
         const spans = evaluateMatcher(x, ctx);
-        if (spans.length === 0) return [];
+        if (spans.length === 0) return NONE;
         first ??= spans;
       }
-      return first ?? [];
+      return first ?? NONE;
     }
     case 'not':
       // Validation only allows `not` inside `all`, which handles it above.
-      return [];
+      return NONE;
   }
 }
 
-function bounded(spans: Span[], boundary: 'token' | 'none', ctx: SentenceContext): Span[] {
-  return boundary === 'token' ? spans.filter((s) => ctx.onTokenBoundaries(s.start, s.end)) : spans;
+function anyHit(anchors: readonly number[], ctx: SentenceContext): boolean {
+  for (const id of anchors) if (ctx.hits.has(id)) return true;
+  return false;
 }
 
-function regexSpans(re: RegExp, ctx: SentenceContext): Span[] {
-  const out: Span[] = [];
+/** Every alternative's spans, in list order (a new array only when two or more match). */
+function anySpans(list: readonly CompiledMatcher[], ctx: SentenceContext): readonly Span[] {
+  let out: readonly Span[] = NONE;
+  let owned = false;
+  for (const x of list) {
+    const spans = evaluateMatcher(x, ctx);
+    if (spans.length === 0) continue;
+    if (out.length === 0) out = spans;
+    else {
+      if (!owned) {
+        out = [...out];
+        owned = true;
+      }
+      (out as Span[]).push(...spans);
+    }
+  }
+  return out;
+}
+
+function bounded(spans: readonly Span[], boundary: 'token' | 'none', ctx: SentenceContext): readonly Span[] {
+  if (boundary !== 'token' || spans.length === 0) return spans;
+  let kept: Span[] | null = null;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    const on = ctx.onTokenBoundaries(s.start, s.end);
+    if (on && kept) kept.push(s);
+    else if (!on && !kept) kept = spans.slice(0, i);
+  }
+  return kept ?? spans;
+}
+
+function regexSpans(re: RegExp, ctx: SentenceContext): readonly Span[] {
+  let out: Span[] | null = null;
   const base = ctx.span.start;
   re.lastIndex = 0;
   for (const m of matchesOf(ctx.sentence, re)) {
     if (m[0].length === 0) continue;
-    out.push({ start: base + m.index, end: base + m.index + m[0].length });
+    (out ??= []).push({ start: base + m.index, end: base + m.index + m[0].length });
   }
-  return out;
+  return out ?? NONE;
 }
 
 /**
@@ -64,10 +102,13 @@ function regexSpans(re: RegExp, ctx: SentenceContext): Span[] {
  * `starts` terms: the sticky regex is tried only where the automaton found one of them,
  * left to right, matches not overlapping. Lookbehinds see the sentence as in a full scan.
  */
-function stickySpans(sticky: RegExp, starts: number[], ctx: SentenceContext): Span[] {
+function stickySpans(sticky: RegExp, starts: number[], ctx: SentenceContext): readonly Span[] {
   const at: number[] = [];
-  for (const id of starts) for (const s of ctx.hits.get(id) ?? []) at.push(s.start);
-  if (at.length === 0) return [];
+  for (const id of starts) {
+    const hits = ctx.hits.get(id);
+    if (hits) for (const s of hits) at.push(s.start);
+  }
+  if (at.length === 0) return NONE;
   if (at.length > 1) at.sort((a, b) => a - b);
   const out: Span[] = [];
   const base = ctx.span.start;
@@ -86,9 +127,10 @@ function stickySpans(sticky: RegExp, starts: number[], ctx: SentenceContext): Sp
   return out;
 }
 
-function nearSpans(m: Extract<CompiledMatcher, { kind: 'near' }>, ctx: SentenceContext): Span[] {
+function nearSpans(m: Extract<CompiledMatcher, { kind: 'near' }>, ctx: SentenceContext): readonly Span[] {
   const as = ctx.termSpans(m.a);
   const bs = ctx.termSpans(m.b);
+  if (as.length === 0 || bs.length === 0) return NONE;
   const out: Span[] = [];
   for (const a of as) {
     for (const b of bs) {

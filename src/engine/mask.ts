@@ -11,14 +11,29 @@ export const MASK_CHAR = '\uFFFC';
 export function maskText(text: string, given: readonly Span[]): string {
   if (given.length === 0) return text;
   // Merge the spans, then rebuild from slices: no per-character arrays on long pages.
-  const spans = [...given].sort((a, b) => a.start - b.start);
+  const spans = [...given].sort(byStart);
   let out = '';
   let at = 0;
   for (const s of spans) {
     const start = Math.max(s.start, at);
     if (s.end <= start) continue;
-    out += text.slice(at, start) + text.slice(start, s.end).replace(/[^\n]/gu, (ch) => MASK_CHAR.repeat(ch.length));
+    out += text.slice(at, start) + masked(text, start, s.end);
     at = s.end;
   }
   return out + text.slice(at);
+}
+
+const byStart = (a: Span, b: Span): number => a.start - b.start;
+
+/** text[start, end) with every unit but line breaks replaced by MASK_CHAR (same length). */
+function masked(text: string, start: number, end: number): string {
+  let out = '';
+  let run = 0;
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) === 0x0a) {
+      out += MASK_CHAR.repeat(run) + '\n';
+      run = 0;
+    } else run++;
+  }
+  return out + MASK_CHAR.repeat(run);
 }

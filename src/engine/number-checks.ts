@@ -4,7 +4,7 @@ import type { CompiledRule } from '../rules/compile.js';
 import { validateMedicalCertificate, type NumberIssue } from './numbers/validate-medical-certificate.js';
 import { validateProductApproval } from './numbers/validate-product-approval.js';
 import { checkRegistry, type CertRegistry } from './numbers/registry.js';
-import { severityRank, type RawFinding } from './raw-finding.js';
+import { rawFinding, severityRank, type RawFinding } from './raw-finding.js';
 
 const TCM_INSTITUTION = /中医|中西医|国医|民族医|蒙医|藏医|维医|苗医|壮医|傣医|瑶医|彝医|针灸|推拿/u;
 
@@ -49,11 +49,11 @@ export function runCheck(rule: CompiledRule, numbers: FoundNumber[][], cls: Clas
     // …and a page that also reads as regulatory or news text is not a confirmed ad.
     if (present || cls.context !== 'ad' || cls.mixed || cls.confidence === 'low') return out;
     const severity: Severity = cls.confidence === 'high' ? rule.severity : 'warning';
-    out.push({ rule, field: -1, start: 0, end: 0, severity, detail: cls.adTypes.map((t) => TYPE_NAMES[t]).join('、') });
+    out.push(rawFinding(rule, -1, 0, 0, severity, undefined, cls.adTypes.map((t) => TYPE_NAMES[t]).join('、')));
     return out;
   }
-  numbers.forEach((list, field) => {
-    for (const n of list) {
+  for (let field = 0; field < numbers.length; field++) {
+    for (const n of numbers[field]!) {
       if (check.name === 'number-validity') {
         if (!isAdNumber(n, check.numbers)) continue;
         const found: NumberIssue[] =
@@ -67,36 +67,24 @@ export function runCheck(rule: CompiledRule, numbers: FoundNumber[][], cls: Clas
         }
         if (issues.length === 0) continue;
         const worst = issues.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
-        out.push({
-          rule,
-          field,
-          start: n.start,
-          end: n.end,
-          severity: worst.severity,
-          reason: issues.map((i) => i.reason).join(','),
-          detail: issues.map((i) => i.message).join('；'),
-        });
+        out.push(
+          rawFinding(rule, field, n.start, n.end, worst.severity, issues.map((i) => i.reason).join(','), issues.map((i) => i.message).join('；')),
+        );
       } else if (check.name === 'number-media') {
         // adscan reads text and web pages: a 视/声 approval belongs to another medium.
         const media = n.groups.media;
         if (n.kind.endsWith('-ad-approval') && (media === '视' || media === '声')) {
-          out.push({ rule, field, start: n.start, end: n.end, severity: rule.severity, reason: `media-${media === '视' ? 'video' : 'audio'}`, detail: `“(${media})”为${media === '视' ? '视频' : '音频'}广告文号，而本广告为文字或网页形式` });
+          const detail = `“(${media})”为${media === '视' ? '视频' : '音频'}广告文号，而本广告为文字或网页形式`;
+          out.push(rawFinding(rule, field, n.start, n.end, rule.severity, `media-${media === '视' ? 'video' : 'audio'}`, detail));
         }
       } else if (check.name === 'number-type-mismatch') {
         if (!n.adType || n.kind === 'look-alike' || n.kind.endsWith('-registration')) continue;
         const types = cls.adTypes.filter((t) => t !== 'other');
         if (types.length === 0 || types.some((t) => fits(n.adType!, t))) continue;
-        out.push({
-          rule,
-          field,
-          start: n.start,
-          end: n.end,
-          severity: rule.severity,
-          reason: `${n.adType}-number-in-${types[0]}-ad`,
-          detail: `${TYPE_NAMES[n.adType]}类文号出现在${types.map((t) => TYPE_NAMES[t]).join('、')}广告中`,
-        });
+        const detail = `${TYPE_NAMES[n.adType]}类文号出现在${types.map((t) => TYPE_NAMES[t]).join('、')}广告中`;
+        out.push(rawFinding(rule, field, n.start, n.end, rule.severity, `${n.adType}-number-in-${types[0]}-ad`, detail));
       }
     }
-  });
+  };
   return out;
 }

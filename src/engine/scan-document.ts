@@ -1,4 +1,4 @@
-import { classify, findNumbers, type Classification, type CompiledClassifier } from '../classify/index.js';
+import { classify, findNumbers, type Classification, type CompiledClassifier, type FoundNumber } from '../classify/index.js';
 import { LineIndex } from '../core/line-index.js';
 import type { AdType, DocContext, DocumentResult, FieldName, Finding, SuppressedFinding } from '../core/types.js';
 import type { CompiledRule, CompiledRuleSet } from '../rules/compile.js';
@@ -10,7 +10,7 @@ import { mentionReason } from '../core/mention.js';
 import { runCheck } from './number-checks.js';
 import type { CertRegistry } from './numbers/registry.js';
 import { findStatements, runStatementCheck } from './statement-checks.js';
-import { capSeverity, dedupe, type RawFinding } from './raw-finding.js';
+import { capSeverity, dedupe, rawFinding, type RawFinding } from './raw-finding.js';
 import { SentenceContext, type Tokenize } from './sentence-context.js';
 import { clauseAround, splitSentences, type Span } from '../core/sentences.js';
 
@@ -55,60 +55,81 @@ export type EngineResult = Pick<DocumentResult, 'adTypes' | 'context' | 'evidenc
 /** Scans one document's fields with a compiled rule set: pure apart from the injected tokenizer. */
 export function scanDocument(input: EngineInput, scanner: Scanner, options: ScanOptions): EngineResult {
   const today = options.today ?? new Date();
-  const numbers = input.fields.map((f) => findNumbers(f.text));
-  const detected = classify(input.fields, numbers, scanner.classifier, options.adTypes);
+  const { fields } = input;
+  const numbers: FoundNumber[][] = [];
+  for (const f of fields) numbers.push(findNumbers(f.text));
+  const detected = classify(fields, numbers, scanner.classifier, options.adTypes);
   const cls = options.context ? { ...detected, context: options.context } : detected;
   const raw: RawFinding[] = [];
 
-  const whole = input.fields.map((f) => f.text).join('\n');
+  // Loops rather than array callbacks in this per-document code: a callback is a new
+  // function for every document, and V8 drops the compiled code of functions no longer alive
+  // at each full garbage collection, so each was compiled again and again in a long batch.
+  const whole = fields.map(fieldText).join('\n');
   // Many rules share a document condition (a YAML anchor): each distinct one is tested once.
   const tested = new Map<string, boolean>();
-  const holds = (re: RegExp): boolean => {
-    let v = tested.get(re.source);
-    if (v === undefined) tested.set(re.source, (v = re.test(whole)));
-    return v;
-  };
-  const applicable = scanner.rules.rules.filter(
-    (r) => appliesTo(r, cls.adTypes) && (!r.whenDocument || holds(r.whenDocument)) && !(r.whenAbsent && holds(r.whenAbsent)),
-  );
-  const contentRules = applicable.filter((r) => r.matcher);
+  const applicable: CompiledRule[] = [];
+  for (const r of scanner.rules.rules) {
+    if (!appliesTo(r, cls.adTypes)) continue;
+    if (r.whenDocument && !holds(r.whenDocument, whole, tested)) continue;
+    if (r.whenAbsent && holds(r.whenAbsent, whole, tested)) continue;
+    applicable.push(r);
+  }
+  const contentRules: CompiledRule[] = [];
+  const checkRules: CompiledRule[] = [];
+  for (const r of applicable) {
+    if (r.matcher) contentRules.push(r);
+    if (r.check) checkRules.push(r);
+  }
   // Statutory statements are found once: masked for content rules, required by checks.
-  const statements = findStatements(input.fields, scanner.rules.masks);
+  const statements = findStatements(fields, scanner.rules.masks);
   if (contentRules.length > 0) {
     const plan = matchPlan(scanner.rules, contentRules);
-    input.fields.forEach((field, fi) => {
-      const masked = maskText(field.text, [...numbers[fi]!, ...statements.filter((s) => s.field === fi)]);
+    for (let fi = 0; fi < fields.length; fi++) {
+      const spans: Span[] = [...numbers[fi]!];
+      for (const st of statements) if (st.field === fi) spans.push(st);
+      const masked = maskText(fields[fi]!.text, spans);
       for (const f of matchField(masked, fi, plan, scanner.rules, options.tokenize, cls)) raw.push(f);
-    });
+    }
   }
-  for (const rule of applicable.filter((r) => r.check)) {
+  for (const rule of checkRules) {
     const check = rule.check!;
     if (check.name === 'require-statement') raw.push(...runStatementCheck(rule, check.statements, statements, scanner.rules.masks, cls));
     else raw.push(...runCheck(rule, numbers, cls, { today, asOfKnown: options.asOfKnown ?? false, registry: options.registry, documentText: whole }));
   }
 
-  for (const f of raw) applyContext(f, cls);
-  const kept = dedupe(raw.filter((f) => !f.suppressedBy));
-  const suppressed = dedupe(raw.filter((f) => f.suppressedBy));
-
+  const shown: RawFinding[] = [];
+  const hidden: RawFinding[] = [];
+  for (const f of raw) {
+    applyContext(f, cls);
+    (f.suppressedBy ? hidden : shown).push(f);
+  }
   const lines = new LineIndex(input.original);
-  const place = (f: RawFinding): Placed => placeFinding(f, input);
-  const toFinding = (p: Placed): Finding => buildFinding(p, input, lines);
-  return {
-    adTypes: cls.adTypes,
-    context: cls.context,
-    evidence: cls.evidence,
-    // Repeats are collapsed before findings are built: a page may name 胃病 a hundred times.
-    findings: collapseRepeats(sortPlaced(kept.map(place), input.original.length)).map(({ placed, occurrences }) => {
-      const finding = toFinding(placed);
-      if (occurrences > 1) finding.occurrences = occurrences;
-      return finding;
-    }),
-    suppressed: sortPlaced(suppressed.map(place), input.original.length).map(
-      (p) => ({ ...toFinding(p), suppressedBy: p.raw.suppressedBy! }) as SuppressedFinding,
-    ),
-    classification: cls,
-  };
+  // Repeats are collapsed before findings are built: a page may name 胃病 a hundred times.
+  const findings: Finding[] = [];
+  for (const { placed, occurrences } of collapseRepeats(placeAll(dedupe(shown), input))) {
+    const finding = buildFinding(placed, input, lines);
+    if (occurrences > 1) finding.occurrences = occurrences;
+    findings.push(finding);
+  }
+  const suppressed: SuppressedFinding[] = [];
+  for (const p of placeAll(dedupe(hidden), input)) suppressed.push({ ...buildFinding(p, input, lines), suppressedBy: p.raw.suppressedBy! });
+  return { adTypes: cls.adTypes, context: cls.context, evidence: cls.evidence, findings, suppressed, classification: cls };
+}
+
+const fieldText = (f: EngineField): string => f.text;
+
+/** Whether a document condition holds for the document's text, each distinct one tested once. */
+function holds(re: RegExp, whole: string, tested: Map<string, boolean>): boolean {
+  let v = tested.get(re.source);
+  if (v === undefined) tested.set(re.source, (v = re.test(whole)));
+  return v;
+}
+
+/** Whether a match lies inside one of a field's blocks (site chrome, non-ad paragraphs). */
+function insideBlock(blocks: readonly { field: number; start: number; end: number }[], field: number, m: Span): boolean {
+  for (const b of blocks) if (b.field === field && m.start >= b.start && m.end <= b.end) return true;
+  return false;
 }
 
 /** A rule applies when it covers one of the ad types; with no known type every rule runs (capped later). */
@@ -174,12 +195,13 @@ function matchField(
   const woken: number[] = [];
   const first = plan.sentences;
   plan.sentences += sentences.length;
-  sentences.forEach((span, si) => {
-    const hits = hitsBySentence[si];
+  for (let sn = 0; sn < sentences.length; sn++) {
+    const span = sentences[sn]!;
+    const hits = hitsBySentence[sn];
     // Most sentences of a page (menus, notices, plain prose) wake no rule at all.
-    if (!hits && unanchored.length === 0) return;
+    if (!hits && unanchored.length === 0) continue;
     woken.length = 0;
-    const mark = first + si;
+    const mark = first + sn;
     if (hits) {
       for (const id of hits.keys()) {
         const list = byTerm[id];
@@ -192,28 +214,30 @@ function matchField(
         }
       }
     }
-    if (woken.length === 0 && unanchored.length === 0) return;
+    if (woken.length === 0 && unanchored.length === 0) continue;
     sortSmall(woken);
     const ctx = new SentenceContext(masked, span, hits ?? new Map(), tokenize);
-    const candidates = woken.map((i) => ruleSet.rules[i]!);
-    for (const rule of unanchored.length > 0 ? [...candidates, ...unanchored] : candidates) {
+    const candidates: CompiledRule[] = [];
+    for (const i of woken) candidates.push(ruleSet.rules[i]!);
+    for (const r of unanchored) candidates.push(r);
+    for (const rule of candidates) {
       for (const m of evaluateMatcher(rule.matcher!, ctx)) {
         if (vetoed(rule, ctx, m)) continue;
-        const f: RawFinding = { rule, field: fieldIndex, start: m.start, end: m.end, severity: rule.severity };
+        const f = rawFinding(rule, fieldIndex, m.start, m.end, rule.severity);
         if (rule.mention) {
           const why = mentionReason(masked, span, m);
           if (why) f.suppressedBy = why;
         }
-        if (!f.suppressedBy && cls.chrome.some((b) => b.field === fieldIndex && m.start >= b.start && m.end <= b.end)) {
+        if (!f.suppressedBy && insideBlock(cls.chrome, fieldIndex, m)) {
           f.suppressedBy = 'site chrome: breadcrumb, menu or footer';
         }
-        if (!f.suppressedBy && cls.nonAdBlocks.some((b) => b.field === fieldIndex && m.start >= b.start && m.end <= b.end)) {
+        if (!f.suppressedBy && insideBlock(cls.nonAdBlocks, fieldIndex, m)) {
           f.suppressedBy = 'paragraph context: regulatory or news text on a mixed page';
         }
         out.push(f);
       }
     }
-  });
+  }
   return out;
 }
 
@@ -280,12 +304,26 @@ interface Placed {
   raw: RawFinding;
   field: FieldName;
   span: PlacedSpan | null;
+  /** Its start and end in the original, clamped to the input as LineIndex.position clamps them (0 without a span): the sort keys. */
+  from: number;
+  to: number;
 }
 
 function placeFinding(f: RawFinding, input: EngineInput): Placed {
-  if (f.field === -1) return { raw: f, field: 'body', span: null };
+  if (f.field === -1) return { raw: f, field: 'body', span: null, from: 0, to: 0 };
   const field = input.fields[f.field]!;
-  return { raw: f, field: field.name, span: placeSpan(field, f.start, f.end) };
+  const span = placeSpan(field, f.start, f.end);
+  const length = input.original.length;
+  return { raw: f, field: field.name, span, from: clamp(span.original[0], length), to: clamp(span.original[1], length) };
+}
+
+const clamp = (n: number, length: number): number => Math.max(0, Math.min(n, length));
+
+/** The findings placed in the original and in report order (see byPlace). */
+function placeAll(findings: readonly RawFinding[], input: EngineInput): Placed[] {
+  const placed: Placed[] = [];
+  for (const f of findings) placed.push(placeFinding(f, input));
+  return placed.sort(byPlace);
 }
 
 const matchOf = (p: Placed): string => p.span?.match ?? '';
@@ -328,19 +366,9 @@ function buildFinding(p: Placed, input: EngineInput, lines: LineIndex): Finding 
 
 const FIELD_ORDER: FieldName[] = ['title', 'meta', 'body', 'alt'];
 
-/**
- * Stable order: position in the original, then field, end and rule id. Offsets are clamped
- * to the input as LineIndex.position clamps them.
- */
-function sortPlaced(list: Placed[], length: number): Placed[] {
-  const at = (p: Placed, i: 0 | 1) => (p.span === null ? 0 : Math.max(0, Math.min(p.span.original[i], length)));
-  return list.sort(
-    (a, b) =>
-      at(a, 0) - at(b, 0) ||
-      FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field) ||
-      at(a, 1) - at(b, 1) ||
-      a.raw.rule.id.localeCompare(b.raw.rule.id),
-  );
+/** Stable order: position in the original, then field, end and rule id. */
+function byPlace(a: Placed, b: Placed): number {
+  return a.from - b.from || FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field) || a.to - b.to || a.raw.rule.id.localeCompare(b.raw.rule.id);
 }
 
 /**

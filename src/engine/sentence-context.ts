@@ -1,6 +1,8 @@
 import type { Token } from '../segment/index.js';
 import type { Span } from '../core/sentences.js';
 
+const NO_SPANS: readonly Span[] = [];
+
 /** Tokenises a piece of text; the segment stage's nodejieba wrapper in production. */
 export type Tokenize = (text: string) => Token[];
 
@@ -29,9 +31,12 @@ export class SentenceContext {
   /** jieba tokens of the sentence, offsets into the field text, whitespace tokens dropped. */
   tokens(): Token[] {
     if (!this.tokenCache) {
-      this.tokenCache = this.tokenize(this.sentence)
-        .filter((t) => t.word.trim() !== '')
-        .map((t) => ({ ...t, start: t.start + this.span.start, end: t.end + this.span.start }));
+      const base = this.span.start;
+      const tokens: Token[] = [];
+      for (const t of this.tokenize(this.sentence)) {
+        if (t.word.trim() !== '') tokens.push({ ...t, start: t.start + base, end: t.end + base });
+      }
+      this.tokenCache = tokens;
     }
     return this.tokenCache;
   }
@@ -54,9 +59,23 @@ export class SentenceContext {
     return this.boundaries.starts.has(start) && this.boundaries.ends.has(end);
   }
 
-  termSpans(ids: number[]): Span[] {
-    const out: Span[] = [];
-    for (const id of ids) for (const s of this.hits.get(id) ?? []) out.push(s);
+  /** The hits of these terms in the sentence, term by term (read-only: may be the hits' own list). */
+  termSpans(ids: readonly number[]): readonly Span[] {
+    // Mostly one term has hits: its own list then, without a copy.
+    let out: readonly Span[] = NO_SPANS;
+    let owned = false;
+    for (const id of ids) {
+      const hits = this.hits.get(id);
+      if (!hits) continue;
+      if (out.length === 0) out = hits;
+      else {
+        if (!owned) {
+          out = [...out];
+          owned = true;
+        }
+        (out as Span[]).push(...hits);
+      }
+    }
     return out;
   }
 }

@@ -1,7 +1,7 @@
 import type { Classification } from '../classify/index.js';
 import type { Severity } from '../core/types.js';
 import type { CompiledMask, CompiledRule } from '../rules/compile.js';
-import type { RawFinding } from './raw-finding.js';
+import { rawFinding, type RawFinding } from './raw-finding.js';
 import { matchesOf } from '../core/match-reader.js';
 
 /** One statutory statement (a mask of rules/masks.yaml) found in a field. */
@@ -13,17 +13,23 @@ export interface StatementHit {
   text: string;
 }
 
+function includesAny(text: string, literals: readonly string[]): boolean {
+  for (const l of literals) if (text.includes(l)) return true;
+  return false;
+}
+
 export function findStatements(fields: readonly { text: string }[], masks: readonly CompiledMask[]): StatementHit[] {
   const hits: StatementHit[] = [];
-  fields.forEach((f, field) => {
+  for (let field = 0; field < fields.length; field++) {
+    const f = fields[field]!;
     for (const mask of masks) {
       // Statements are long fixed wording: most fields hold none of their openings.
-      if (mask.leading && !mask.leading.some((l) => f.text.includes(l))) continue;
+      if (mask.leading && !includesAny(f.text, mask.leading)) continue;
       for (const m of matchesOf(f.text, mask.re)) {
         if (m[0].length) hits.push({ mask, field, start: m.index, end: m.index + m[0].length, text: m[0] });
       }
     }
-  });
+  }
   return hits;
 }
 
@@ -46,22 +52,12 @@ export function runStatementCheck(
   if (mine.length === 0) {
     if (cls.context !== 'ad' || cls.mixed || cls.confidence === 'low') return [];
     const severity: Severity = cls.confidence === 'high' ? rule.severity : 'warning';
-    return [{ rule, field: -1, start: 0, end: 0, severity, reason: 'absent', detail: `缺少${expected(statements, masks)}` }];
+    return [rawFinding(rule, -1, 0, 0, severity, 'absent', `缺少${expected(statements, masks)}`)];
   }
   const standard = mine.find((h) => !h.mask.canonical || comparable(h.text) === comparable(h.mask.canonical));
   if (standard) return [];
   const h = mine[0]!;
-  return [
-    {
-      rule,
-      field: h.field,
-      start: h.start,
-      end: h.end,
-      severity: 'info',
-      reason: 'non-standard-wording',
-      detail: `“${h.text}”与法定表述“${h.mask.canonical}”不一致`,
-    },
-  ];
+  return [rawFinding(rule, h.field, h.start, h.end, 'info', 'non-standard-wording', `“${h.text}”与法定表述“${h.mask.canonical}”不一致`)];
 }
 
 /** “请按药品说明书或者在药师指导下购买和使用”, or the mask ids where no canonical wording is given. */
