@@ -1,4 +1,4 @@
-import type { DocumentResult, Severity } from '../core/types.js';
+import type { DocumentResult, Finding, Severity } from '../core/types.js';
 import { formatJsonlDocument } from '../report/jsonl.js';
 import { jsonDocumentText } from '../report/json-chunks.js';
 
@@ -38,11 +38,13 @@ export interface RenderedDocument {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+const findingTally = (f: Finding): { severity: Severity; category: string } => ({ severity: f.severity, category: f.category });
+
 export function tallyOf(d: DocumentResult): DocumentTally {
   return {
     uri: d.uri,
     error: d.error,
-    findings: d.findings.map((f) => ({ severity: f.severity, category: f.category })),
+    findings: d.findings.map(findingTally),
     suppressed: d.suppressed.length,
   };
 }

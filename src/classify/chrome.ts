@@ -34,20 +34,26 @@ const MENU_WORD = /(?:首页|概况|简介|介绍|团队|专家|科室|科普|�
 /** Lines of each field that are site chrome, as [start, end) spans of that field's text. */
 export function findChrome(fields: readonly { text: string }[]): NonAdBlock[] {
   const out: NonAdBlock[] = [];
-  fields.forEach((f, field) => {
-    const lines = f.text.split('\n');
+  // Loops, not callbacks: this runs per document (see scanDocument).
+  for (let field = 0; field < fields.length; field++) {
+    const lines = fields[field]!.text.split('\n');
     const starts: number[] = [];
+    const chrome: boolean[] = [];
     let at = 0;
     for (const line of lines) {
       starts.push(at);
       at += line.length + 1;
+      chrome.push(isChromeLine(line));
     }
-    const chrome = lines.map((line) => line.length <= 200 && (BREADCRUMB.test(line) || FOOTER.test(line) || isMenuLine(line)));
     // Runs of short label lines that include a section name (首页, 联系我们…) are a menu.
     for (let i = 0; i < lines.length; ) {
       let j = i;
-      while (j < lines.length && MENU_LABEL.test(lines[j]!)) j++;
-      if (j - i >= MENU_RUN && lines.slice(i, j).some((l) => SITE_SECTION.test(l))) {
+      let section = false;
+      while (j < lines.length && MENU_LABEL.test(lines[j]!)) {
+        if (!section && SITE_SECTION.test(lines[j]!)) section = true;
+        j++;
+      }
+      if (j - i >= MENU_RUN && section) {
         let a = i;
         let b = j - 1;
         while (a < b && !MENU_WORD.test(lines[a]!)) a++;
@@ -56,9 +62,11 @@ export function findChrome(fields: readonly { text: string }[]): NonAdBlock[] {
       }
       i = j > i ? j : i + 1;
     }
-    lines.forEach((line, i) => {
-      if (chrome[i]) out.push({ field, start: starts[i]!, end: starts[i]! + line.length });
-    });
-  });
+    for (let i = 0; i < lines.length; i++) if (chrome[i]) out.push({ field, start: starts[i]!, end: starts[i]! + lines[i]!.length });
+  }
   return out;
+}
+
+function isChromeLine(line: string): boolean {
+  return line.length <= 200 && (BREADCRUMB.test(line) || FOOTER.test(line) || isMenuLine(line));
 }

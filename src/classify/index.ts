@@ -51,11 +51,15 @@ export function classify(
   override?: AdType[],
 ): Classification {
   const chrome = findChrome(fields);
-  const counted = fields.map((f, fi) => {
-    const spans = chrome.filter((b) => b.field === fi);
-    return countSampled(f.text, c, spans.length ? (o) => spans.some((b) => o >= b.start && o < b.end) : undefined);
-  });
-  const perField = counted.map((s) => s.hits);
+  // Loops, not callbacks, in this per-document code (see scanDocument).
+  const counted: ReturnType<typeof countSampled>[] = [];
+  for (let fi = 0; fi < fields.length; fi++) {
+    const spans: NonAdBlock[] = [];
+    for (const b of chrome) if (b.field === fi) spans.push(b);
+    counted.push(countSampled(fields[fi]!.text, c, spans.length ? new InsideSpans(spans).test : undefined));
+  }
+  const perField: Map<number, SignalHit>[] = [];
+  for (const s of counted) perField.push(s.hits);
   const merged = new Map<number, SignalHit>();
   for (const hits of perField) {
     for (const h of hits.values()) {
@@ -85,8 +89,8 @@ export function classify(
   if (adTypes.length === 0 && context === 'ad') adTypes = ['other'];
 
   const evidence: Evidence[] = [];
-  perField.forEach((hits, fi) => {
-    for (const h of hits.values()) {
+  for (let fi = 0; fi < perField.length; fi++) {
+    for (const h of perField[fi]!.values()) {
       const ind = c.indicators[h.indicator]!;
       evidence.push({
         supports: ind.group === 'adType' ? ind.name : `${ind.group}:${ind.name}`,
@@ -96,19 +100,20 @@ export function classify(
         offset: h.offset,
       });
     }
-  });
-  numbers.forEach((list, fi) => {
-    for (const n of list) {
+  }
+  for (let fi = 0; fi < numbers.length; fi++) {
+    for (const n of numbers[fi]!) {
       if (!n.adType) continue;
       const weight = n.kind.endsWith('-registration') ? REGISTRATION_WEIGHT : 0;
       evidence.push({ supports: n.adType, indicator: n.text, weight, field: fields[fi]!.name, offset: n.start });
     }
-  });
-  evidence.sort((a, b) => b.weight - a.weight || a.offset - b.offset);
+  }
+  evidence.sort(byWeightThenOffset);
 
   // Per-line counts reuse the occurrences the document counts found; a sampled field was not
   // read whole, so only its lines are scanned now.
-  const nonAdBlocks = mixed ? fields.flatMap((f, fi) => findNonAdBlocks(counted[fi]!.whole ?? new Occurrences(f.text, c), c, fi)) : [];
+  const nonAdBlocks: NonAdBlock[] = [];
+  if (mixed) for (let fi = 0; fi < fields.length; fi++) nonAdBlocks.push(...findNonAdBlocks(counted[fi]!.whole ?? new Occurrences(fields[fi]!.text, c), c, fi));
 
   return {
     adTypes: override?.length ? override : adTypes,
@@ -122,6 +127,22 @@ export function classify(
     chrome,
     overridden: Boolean(override?.length),
   };
+}
+
+const byWeightThenOffset = (a: Evidence, b: Evidence): number => b.weight - a.weight || a.offset - b.offset;
+
+/** Whether an offset lies in one of a field's chrome lines; `test` is a bound method, not a closure made per field. */
+class InsideSpans {
+  readonly test: (offset: number) => boolean;
+
+  constructor(private readonly spans: readonly NonAdBlock[]) {
+    this.test = this.contains.bind(this);
+  }
+
+  private contains(offset: number): boolean {
+    for (const b of this.spans) if (offset >= b.start && offset < b.end) return true;
+    return false;
+  }
 }
 
 /**

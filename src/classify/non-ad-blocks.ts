@@ -25,42 +25,59 @@ export function findNonAdBlocks(occ: Occurrences, c: CompiledClassifier, field: 
     from = i + 1;
   }
   lines.push({ start: from, end: text.length });
-  const lineOf = (offset: number): number => spanIndexAt(lines, offset);
 
-  // Per line, occurrences per indicator; lines without any are absent.
-  const perLine = new Map<number, LineHits>();
-  const count = (group: 'nonAd' | 'ad', wanted: (line: number) => boolean) => {
-    const note = (ind: number, start: number, end: number) => {
-      const line = lineOf(start);
-      if (!wanted(line)) return;
-      let hits = perLine.get(line);
-      const h = hits?.get(ind);
-      if (h && h.count >= COUNT_CAP) return;
-      if (group === 'ad' && occ.mentioned(start, end)) return;
-      if (h) h.count++;
-      else {
-        if (!hits) perLine.set(line, (hits = new Map()));
-        hits.set(ind, { indicator: ind, count: 1 });
-      }
-    };
-    const inGroup = (ind: number) => c.indicators[ind]!.group === group;
-    for (const hit of occ.terms) for (const ind of c.owners[hit.pattern]!) if (inGroup(ind)) note(ind, hit.start, hit.end);
-    for (const ind of c.regexIndicators) {
-      if (!inGroup(ind)) continue;
-      for (let k = 0, m = occ.regexMatch(ind, k); m; m = occ.regexMatch(ind, ++k)) note(ind, m.start, m.end);
-    }
-  };
   // Non-ad signals first: only lines with enough of them need their commercial signals, and
   // telling a quoted selling phrase from a used one (Occurrences.mentioned) is the costly part.
-  count('nonAd', () => true);
+  const counts = new LineCounts(occ, c, lines);
+  counts.count('nonAd', null);
   const nonAdOf = new Map<number, number>();
-  for (const [line, hits] of perLine) nonAdOf.set(line, total(scoreBy(hits, c, 'nonAd')));
-  count('ad', (line) => mayBeNonAdBlock(nonAdOf.get(line) ?? 0));
+  for (const [line, hits] of counts.perLine) nonAdOf.set(line, total(scoreBy(hits, c, 'nonAd')));
+  counts.count('ad', nonAdOf);
 
   const blocks: NonAdBlock[] = [];
-  lines.forEach(({ start, end }, line) => {
-    const hits = perLine.get(line);
-    if (isNonAdBlock(nonAdOf.get(line) ?? 0, hits ? total(scoreBy(hits, c, 'ad')) : 0)) blocks.push({ field, start, end });
-  });
+  for (let line = 0; line < lines.length; line++) {
+    const hits = counts.perLine.get(line);
+    if (isNonAdBlock(nonAdOf.get(line) ?? 0, hits ? total(scoreBy(hits, c, 'ad')) : 0)) blocks.push({ field, start: lines[line]!.start, end: lines[line]!.end });
+  }
   return blocks;
+}
+
+/**
+ * Per line, occurrences per indicator; lines without any are absent. Methods rather than
+ * closures made per field: see scanDocument on why per-call functions cost compile time.
+ */
+class LineCounts {
+  readonly perLine = new Map<number, LineHits>();
+
+  constructor(
+    private readonly occ: Occurrences,
+    private readonly c: CompiledClassifier,
+    private readonly lines: Span[],
+  ) {}
+
+  /** Counts one group's indicators; with `nonAdOf`, only on lines that may be non-ad blocks. */
+  count(group: 'nonAd' | 'ad', nonAdOf: ReadonlyMap<number, number> | null): void {
+    const { occ, c } = this;
+    for (const hit of occ.terms) {
+      for (const ind of c.owners[hit.pattern]!) if (c.indicators[ind]!.group === group) this.note(group, ind, hit.start, hit.end, nonAdOf);
+    }
+    for (const ind of c.regexIndicators) {
+      if (c.indicators[ind]!.group !== group) continue;
+      for (let k = 0, m = occ.regexMatch(ind, k); m; m = occ.regexMatch(ind, ++k)) this.note(group, ind, m.start, m.end, nonAdOf);
+    }
+  }
+
+  private note(group: 'nonAd' | 'ad', ind: number, start: number, end: number, nonAdOf: ReadonlyMap<number, number> | null): void {
+    const line = spanIndexAt(this.lines, start);
+    if (nonAdOf && !mayBeNonAdBlock(nonAdOf.get(line) ?? 0)) return;
+    let hits = this.perLine.get(line);
+    const h = hits?.get(ind);
+    if (h && h.count >= COUNT_CAP) return;
+    if (group === 'ad' && this.occ.mentioned(start, end)) return;
+    if (h) h.count++;
+    else {
+      if (!hits) this.perLine.set(line, (hits = new Map()));
+      hits.set(ind, { indicator: ind, count: 1 });
+    }
+  }
 }

@@ -10,11 +10,13 @@ export const ANCHOR_REACH = 32;
  * what they would see in a full scan. Cheap on long pages where a full scan with leading
  * lookbehinds costs tens of milliseconds per megabyte.
  */
+const ascending = (x: number, y: number): number => x - y;
+
 export function* matchesNearAnchors(text: string, sticky: RegExp, anchors: number[]): Generator<{ text: string; index: number }> {
   let from = 0; // matches do not overlap, as with matchAll
   let last = -1;
   // The automaton reports occurrences as they end; overlapping anchors may start out of order.
-  for (const a of [...anchors].sort((x, y) => x - y)) {
+  for (const a of [...anchors].sort(ascending)) {
     for (let p = Math.max(from, a - ANCHOR_REACH, last + 1); p <= a; p++) {
       last = p;
       sticky.lastIndex = p;

@@ -39,7 +39,7 @@ export async function scanSourceWithText(doc: SourceDocument, scanner: Scanner, 
   }
   const result: DocumentResult = { uri: doc.uri, ...scanText(extracted.original, extracted.fields, scanner, options), charset: extracted.charset, format: extracted.format };
   if (doc.finalUri) result.finalUri = doc.finalUri;
-  markHiddenText(result, extracted.original, extracted.fields.flatMap((f) => (f as HtmlField).hidden ?? []));
+  markHiddenText(result, extracted.original, extracted.fields as readonly HtmlField[]);
   return { result, original: extracted.original };
 }
 
@@ -50,10 +50,11 @@ export function scanText(
   scanner: Scanner,
   options: PipelineOptions,
 ): Omit<DocumentResult, 'uri'> {
-  const engineFields: EngineField[] = fields.map((f) => {
+  const engineFields: EngineField[] = [];
+  for (const f of fields) {
     const n = normalize(f.text);
-    return { name: f.name, text: n.text, normMap: n.map, extracted: f.text, extractMap: f.map };
-  });
+    engineFields.push({ name: f.name, text: n.text, normMap: n.map, extracted: f.text, extractMap: f.map });
+  }
   const r = scanDocument({ original, fields: engineFields }, scanner, options);
   return { adTypes: r.adTypes, context: r.context, evidence: r.evidence, findings: r.findings, suppressed: r.suppressed, error: null };
 }
@@ -63,18 +64,31 @@ export function sourceFailure(f: SourceFailure): DocumentResult {
 }
 
 /** Notes hidden HTML text on the document and tags the findings that lie in it. */
-function markHiddenText(result: DocumentResult, original: string, hidden: HiddenText[]): void {
-  const shown = hidden.filter((h) => h.fieldEnd > h.fieldStart);
+function markHiddenText(result: DocumentResult, original: string, fields: readonly { hidden?: HiddenText[] }[]): void {
+  // Loops, not callbacks: this runs per document (see scanDocument).
+  const shown: HiddenText[] = [];
+  for (const f of fields) for (const h of f.hidden ?? []) if (h.fieldEnd > h.fieldStart) shown.push(h);
   if (shown.length === 0) return;
-  const first = shown.reduce((a, b) => (b.start < a.start ? b : a));
+  let first = shown[0]!;
+  let insideWords = 0;
+  const reasons = new Set<string>();
+  for (const h of shown) {
+    if (h.start < first.start) first = h;
+    if (h.inWord) insideWords++;
+    reasons.add(h.reason);
+  }
   result.hiddenText = {
     elements: shown.length,
-    insideWords: shown.filter((h) => h.inWord).length,
-    reasons: [...new Set(shown.map((h) => h.reason))].slice(0, 5),
+    insideWords,
+    reasons: [...reasons].slice(0, 5),
     first: new LineIndex(original).position(first.start),
   };
-  const inside = (f: Finding) => shown.some((h) => f.start.offset < h.end && h.start < f.end.offset);
-  for (const f of [...result.findings, ...result.suppressed]) {
-    if (f.match !== '' && inside(f)) f.reason = f.reason ? `${f.reason},hidden-text` : 'hidden-text';
+  for (const list of [result.findings, result.suppressed]) {
+    for (const f of list) if (f.match !== '' && overlapsAny(f, shown)) f.reason = f.reason ? `${f.reason},hidden-text` : 'hidden-text';
   }
+}
+
+function overlapsAny(f: Finding, hidden: readonly HiddenText[]): boolean {
+  for (const h of hidden) if (f.start.offset < h.end && h.start < f.end.offset) return true;
+  return false;
 }

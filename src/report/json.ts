@@ -1,4 +1,4 @@
-import type { DocumentResult, Finding, ScanResult, ScanSummary } from '../core/types.js';
+import type { DocumentResult, Evidence, Finding, ScanResult, ScanSummary } from '../core/types.js';
 
 // Key orders of the JSON contract. Keys not listed here (fields added later) follow the
 // listed ones in their own order, so new data shows up without a formatter change.
@@ -67,13 +67,16 @@ function summary(s: ScanSummary): Plain {
   return ordered({ ...s, bySeverity }, SUMMARY_KEYS);
 }
 
+// A named function, not a callback made per document (see scanDocument).
+const evidenceItem = (e: Evidence): Plain => ordered(e, EVIDENCE_KEYS);
+
 function document(doc: DocumentResult): Plain {
   // The contract promises these keys on every document, even when a producer left them out.
   return ordered(
     {
       ...doc,
       adTypes: doc.adTypes ?? [],
-      evidence: (doc.evidence ?? []).map((e) => ordered(e, EVIDENCE_KEYS)),
+      evidence: (doc.evidence ?? []).map(evidenceItem),
       error: doc.error ?? null,
       findings: (doc.findings ?? []).map(finding),
       suppressed: (doc.suppressed ?? []).map(finding),

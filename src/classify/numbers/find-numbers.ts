@@ -74,15 +74,18 @@ function matches(text: string, re: RegExp, literals: readonly string[]): Iterabl
  * Every review, approval and registration number in a normalised text, plus look-alikes,
  * without overlaps (look-alikes win: 粤农药广审 is never a drug approval).
  */
+const byStart = (a: FoundNumber, b: FoundNumber): number => a.start - b.start;
+
+function isFree(found: readonly FoundNumber[], s: number, e: number): boolean {
+  for (const n of found) if (!(e <= n.start || s >= n.end)) return false;
+  return true;
+}
+
 export function findNumbers(text: string): FoundNumber[] {
   const found: FoundNumber[] = [];
-  const taken: [number, number][] = [];
-  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  // Found numbers are few: a plain list, no closures (this runs per field of every document).
   const add = (n: FoundNumber) => {
-    if (n.end > n.start && free(n.start, n.end)) {
-      found.push(n);
-      taken.push([n.start, n.end]);
-    }
+    if (n.end > n.start && isFree(found, n.start, n.end)) found.push(n);
   };
   for (const m of matches(text, LOOK_ALIKES, LOOK_ALIKE_LITERALS)) {
     add({ kind: 'look-alike', adType: null, text: m[0], start: m.index, end: m.index + m[0].length, groups: {} });
@@ -104,7 +107,7 @@ export function findNumbers(text: string): FoundNumber[] {
       add({ kind, adType, text: m[0], start: m.index, end: m.index + m[0].length, groups: { ...m.groups } });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found.sort(byStart);
 }
 
 /** Drops the whitespace the lenient patterns may take at either end; returns the new start. */

@@ -10,23 +10,24 @@ export type ReferenceContext = 'text' | 'attribute';
  * lone CR become LF as the parser's input preprocessing does, mapping to what they replace.
  * `attribute` applies the attribute rule that `&copy=` or `&notx` stay literal.
  */
+/**
+ * One decoder for every call, writing what it decodes to `pending`: a decoder and callback
+ * made per call were a good share of this step's allocation (and of its compile time, a
+ * callback made per call being compiled again and again). Calls never nest.
+ */
+let pending = '';
+const DECODER = new EntityDecoder(htmlDecodeTree, (cp) => {
+  pending += fromCodePoint(cp);
+});
+
 export function decodeReferences(raw: string, rawStart: number, context: ReferenceContext): MappedChars {
   if (!raw.includes('&') && !raw.includes('\r')) return { text: raw, starts: [], ends: [], base: rawStart };
   const out: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  const push = (s: string, start: number, end: number): void => {
-    out.push(s);
-    for (let k = 0; k < s.length; k++) {
-      starts.push(start);
-      ends.push(end);
-    }
-  };
+  const push = (s: string, start: number, end: number): void => pushMapped(out, starts, ends, s, start, end);
 
-  let pending = '';
-  const decoder = new EntityDecoder(htmlDecodeTree, (cp) => {
-    pending += fromCodePoint(cp);
-  });
+  const decoder = DECODER;
   const mode = context === 'attribute' ? DecodingMode.Attribute : DecodingMode.Legacy;
 
   let i = 0;
@@ -62,6 +63,15 @@ export function decodeReferences(raw: string, rawStart: number, context: Referen
     }
   }
   return { text: out.join(''), starts, ends };
+}
+
+/** Appends `s`, every unit of which came from source [start, end). */
+function pushMapped(out: string[], starts: number[], ends: number[], s: string, start: number, end: number): void {
+  out.push(s);
+  for (let k = 0; k < s.length; k++) {
+    starts.push(start);
+    ends.push(end);
+  }
 }
 
 function isReferenceOrCr(c: number): boolean {

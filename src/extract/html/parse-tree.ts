@@ -45,100 +45,129 @@ function html5(): Libraries {
 
 /** `onElement` sees each element as it opens, in document order. */
 export function parseHtmlTree(html: string, onElement?: (el: DomNode) => void): Document & DomNode {
-  const { Parser, Document, Element, Text } = html5();
+  const { Parser, Document } = html5();
   const root = located(new Document([]), { startOffset: 0, endOffset: html.length });
-  const stack: (ParentNode & DomNode)[] = [root];
-  /** The open text node: htmlparser2 reports a run around entities in several pieces. */
-  let text: (Text & DomNode) | null = null;
-  const attributes = new AttributeSpans();
-  /** The first attribute of the start tag being read. */
-  let firstAttribute = 0;
-
-  const top = () => stack[stack.length - 1]!;
-  const append = (parent: ParentNode, child: ChildNode): void => {
-    const prev = parent.children[parent.children.length - 1] ?? null;
-    child.parent = parent;
-    child.prev = prev;
-    if (prev) prev.next = child;
-    parent.children.push(child);
-  };
-  const parser: HtmlParser = new Parser(
-    {
-      onattribute(name) {
-        // At this callback startIndex is the attribute name, endIndex the end of its value.
-        attributes.add(name, parser.startIndex, Math.min(parser.endIndex + 1, html.length));
-      },
-      onopentag(name, attribs) {
-        text = null;
-        const start = parser.startIndex;
-        const tagEnd = Math.min(parser.endIndex + 1, html.length);
-        const loc = new ElementLocation(start, tagEnd, attributes, firstAttribute);
-        firstAttribute = attributes.length;
-        const el = located(new Element(name, attribs), loc);
-        el.startIndex = start;
-        // SVG and MathML content (an SVG <title>, say) is not HTML: marked as parse5 would.
-        // A Map, not an object: a tag named constructor or __proto__ is not a foreign root.
-        const namespace = top().namespace ?? FOREIGN_ROOTS.get(name);
-        if (namespace !== undefined) el.namespace = namespace;
-        append(top(), el);
-        stack.push(el);
-        onElement?.(el);
-      },
-      onclosetag(name, isImplied) {
-        text = null;
-        // Close the innermost open element of that name (the parser already matched them up).
-        for (let i = stack.length - 1; i > 0; i--) {
-          const el = stack[i]!;
-          if (el.name !== name) continue;
-          const loc = el.sourceCodeLocation!;
-          if (isImplied) {
-            // Implied by the next tag (or the end of input): the element ends where that starts.
-            loc.endOffset = Math.max(loc.startTag!.endOffset, Math.min(parser.startIndex, html.length));
-          } else {
-            loc.endTag = { startOffset: parser.startIndex, endOffset: Math.min(parser.endIndex + 1, html.length) };
-            loc.endOffset = loc.endTag.endOffset;
-          }
-          stack.length = i;
-          return;
-        }
-      },
-      ontext(raw) {
-        // The HTML input stream reads CR LF and lone CR as LF (decodeReferences does the same).
-        const data = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-        const start = parser.startIndex;
-        const end = parser.endIndex + 1;
-        if (text !== null && text.sourceCodeLocation!.endOffset === start) {
-          text.data += data;
-          text.sourceCodeLocation!.endOffset = end;
-          return;
-        }
-        const parent = top();
-        let from = start;
-        let value = data;
-        if (parent.children.length === 0 && LEADING_NEWLINE_DROPPED.has(parent.name ?? '') && parent.sourceCodeLocation!.startTag!.endOffset === start) {
-          // Only a newline at the very start counts ("\r\n" too); what is left keeps its offsets.
-          if (value.startsWith('\n')) {
-            from += html.startsWith('\r\n', from) ? 2 : 1;
-            value = value.slice(1);
-          }
-          if (value === '') return;
-        }
-        text = located(new Text(value), { startOffset: from, endOffset: end });
-        append(parent, text);
-      },
-      oncomment() {
-        text = null;
-      },
-      onprocessinginstruction() {
-        text = null;
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
-  );
+  const builder = new TreeBuilder(html, root, onElement);
+  const parser: HtmlParser = new Parser(builder, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false });
+  builder.parser = parser;
   parser.end(html);
   // Elements never closed run to the end of the input.
-  for (let i = stack.length - 1; i > 0; i--) stack[i]!.sourceCodeLocation!.endOffset = html.length;
+  for (let i = builder.stack.length - 1; i > 0; i--) builder.stack[i]!.sourceCodeLocation!.endOffset = html.length;
   return root;
+}
+
+/**
+ * htmlparser2's callbacks, building the tree. A class, not an object of closures made for each
+ * page: V8 compiles its methods once for the run, where closures made per page were compiled
+ * anew again and again over a long batch (their code is dropped once no page uses them).
+ */
+class TreeBuilder {
+  parser!: HtmlParser;
+  readonly stack: (ParentNode & DomNode)[];
+  /** The open text node: htmlparser2 reports a run around entities in several pieces. */
+  private text: (Text & DomNode) | null = null;
+  private readonly attributes = new AttributeSpans();
+  /** The first attribute of the start tag being read. */
+  private firstAttribute = 0;
+  private readonly lib = html5();
+
+  constructor(
+    private readonly html: string,
+    root: Document & DomNode,
+    private readonly onElement: ((el: DomNode) => void) | undefined,
+  ) {
+    this.stack = [root];
+  }
+
+  private top(): ParentNode & DomNode {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  onattribute(name: string): void {
+    // At this callback startIndex is the attribute name, endIndex the end of its value.
+    this.attributes.add(name, this.parser.startIndex, Math.min(this.parser.endIndex + 1, this.html.length));
+  }
+
+  onopentag(name: string, attribs: Record<string, string>): void {
+    this.text = null;
+    const start = this.parser.startIndex;
+    const tagEnd = Math.min(this.parser.endIndex + 1, this.html.length);
+    const loc = new ElementLocation(start, tagEnd, this.attributes, this.firstAttribute);
+    this.firstAttribute = this.attributes.length;
+    const el = located(new this.lib.Element(name, attribs), loc);
+    el.startIndex = start;
+    // SVG and MathML content (an SVG <title>, say) is not HTML: marked as parse5 would.
+    // A Map, not an object: a tag named constructor or __proto__ is not a foreign root.
+    const parent = this.top();
+    const namespace = parent.namespace ?? FOREIGN_ROOTS.get(name);
+    if (namespace !== undefined) el.namespace = namespace;
+    append(parent, el);
+    this.stack.push(el);
+    this.onElement?.(el);
+  }
+
+  onclosetag(name: string, isImplied: boolean): void {
+    this.text = null;
+    const { stack, parser, html } = this;
+    // Close the innermost open element of that name (the parser already matched them up).
+    for (let i = stack.length - 1; i > 0; i--) {
+      const el = stack[i]!;
+      if (el.name !== name) continue;
+      const loc = el.sourceCodeLocation!;
+      if (isImplied) {
+        // Implied by the next tag (or the end of input): the element ends where that starts.
+        loc.endOffset = Math.max(loc.startTag!.endOffset, Math.min(parser.startIndex, html.length));
+      } else {
+        loc.endTag = { startOffset: parser.startIndex, endOffset: Math.min(parser.endIndex + 1, html.length) };
+        loc.endOffset = loc.endTag.endOffset;
+      }
+      stack.length = i;
+      return;
+    }
+  }
+
+  ontext(raw: string): void {
+    // The HTML input stream reads CR LF and lone CR as LF (decodeReferences does the same).
+    const data = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+    const start = this.parser.startIndex;
+    const end = this.parser.endIndex + 1;
+    const open = this.text;
+    if (open !== null && open.sourceCodeLocation!.endOffset === start) {
+      open.data += data;
+      open.sourceCodeLocation!.endOffset = end;
+      return;
+    }
+    const parent = this.top();
+    let from = start;
+    let value = data;
+    if (parent.children.length === 0 && LEADING_NEWLINE_DROPPED.has(parent.name ?? '') && parent.sourceCodeLocation!.startTag!.endOffset === start) {
+      // Only a newline at the very start counts ("\r\n" too); what is left keeps its offsets.
+      if (value.startsWith('\n')) {
+        from += this.html.startsWith('\r\n', from) ? 2 : 1;
+        value = value.slice(1);
+      }
+      if (value === '') return;
+    }
+    const text = located(new this.lib.Text(value), { startOffset: from, endOffset: end });
+    this.text = text;
+    append(parent, text);
+  }
+
+  oncomment(): void {
+    this.text = null;
+  }
+
+  onprocessinginstruction(): void {
+    this.text = null;
+  }
+}
+
+function append(parent: ParentNode, child: ChildNode): void {
+  const prev = parent.children[parent.children.length - 1] ?? null;
+  child.parent = parent;
+  child.prev = prev;
+  if (prev) prev.next = child;
+  parent.children.push(child);
 }
 
 /**
