@@ -28,13 +28,50 @@ export interface WorkerInit {
   cwd: string;
   /** The main thread's "today" (ISO), so every thread checks validity against the same day. */
   today: string;
+  /** Which task each worker is scanning (see RunningTasks). */
+  running: SharedArrayBuffer;
 }
 
 export interface WorkerTask {
+  /** Unique within the run: what the worker records while it scans the task. */
+  id: number;
   doc: SourceDocument;
   adTypes: AdType[] | undefined;
   render?: RenderRequest;
 }
+
+/**
+ * Which task each worker thread is scanning, in memory shared with them: slot 0 counts the
+ * workers started (each takes the next slot, wrapping), the others hold the id of the task
+ * their worker is scanning, 0 between tasks. A worker holds its next task while it scans one
+ * (no round trip to the main thread between two documents), so when it dies, two tasks fail:
+ * the one it was scanning, still in its slot, is the crash's cause; the other never started
+ * and is run again.
+ */
+export class RunningTasks {
+  static readonly SLOTS = 1024;
+  readonly shared = new SharedArrayBuffer(4 * (RunningTasks.SLOTS + 1));
+  private readonly view = new Int32Array(this.shared);
+
+  /** Whether some worker was scanning this task (and never finished it). */
+  wasRunning(id: number): boolean {
+    for (let i = 1; i < this.view.length; i++) if (Atomics.load(this.view, i) === id) return true;
+    return false;
+  }
+}
+
+/** The worker side of RunningTasks: the slot of this worker. */
+export function runningSlot(shared: SharedArrayBuffer): { start(id: number): void; done(): void } {
+  const view = new Int32Array(shared);
+  const slot = 1 + (Atomics.add(view, 0, 1) % (view.length - 1));
+  return {
+    start: (id) => Atomics.store(view, slot, id),
+    done: () => Atomics.store(view, slot, 0),
+  };
+}
+
+/** How often a task that lost its worker before it started is run again. */
+const RERUNS = 3;
 
 function message(err: unknown): string {
   if (err instanceof Error) return err.message || err.name;
@@ -74,11 +111,13 @@ export function workerFile(): string {
  * piscina rejects that task and starts a replacement.
  */
 export function poolEngine(setup: ScanSetup, jobs: number, env: NodeJS.ProcessEnv): ScanEngine {
+  const running = new RunningTasks();
   const init: WorkerInit = {
     // Through JSON: commander's option objects may carry what structured clone refuses.
     flags: JSON.parse(JSON.stringify(setup.flags)) as ScanInputFlags,
     cwd: setup.cwd,
     today: setup.today.toISOString(),
+    running: running.shared,
   };
   // Loaded here, not at start-up: in-process scans (one ad, a small batch) never need it.
   const { Piscina } = createRequire(import.meta.url)('piscina') as { Piscina: typeof PiscinaPool };
@@ -87,7 +126,9 @@ export function poolEngine(setup: ScanSetup, jobs: number, env: NodeJS.ProcessEn
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 60_000,
-    concurrentTasksPerWorker: 1,
+    // The task being scanned and the next one (see RunningTasks): without the second, each
+    // worker waited for the main thread between documents (~8% of its time).
+    concurrentTasksPerWorker: 2,
     // Tasks are asynchronous; a worker waiting in Atomics.wait would stall their promises.
     atomics: 'disabled',
     workerData: init,
@@ -100,6 +141,7 @@ export function poolEngine(setup: ScanSetup, jobs: number, env: NodeJS.ProcessEn
   let broken: Error | null = null;
   let lastCause: unknown = 'no worker thread is left';
   const waiting = new Set<(err: Error) => void>();
+  let taskIds = 0;
   const check = () => {
     if (broken || pool.threads.length > 0) return;
     broken = new Error(`no worker thread could start (${crashCause(lastCause)})`);
@@ -120,25 +162,27 @@ export function poolEngine(setup: ScanSetup, jobs: number, env: NodeJS.ProcessEn
     threads: jobs,
     scan(doc, adTypes, render) {
       if (broken) return Promise.reject(broken);
-      const bytes = doc.bytes;
-      // Transfer the bytes when they own their whole buffer; a slice of a shared pool
-      // (small Buffers) must be copied, or its neighbours would go with it.
-      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-      const transferList = own && bytes.byteLength > 0 ? [bytes.buffer as ArrayBuffer] : undefined;
-      return new Promise<ScannedItem | RenderedItem>((resolve, reject) => {
-        waiting.add(reject);
-        pool.run({ doc, adTypes, render }, transferList ? { transferList } : {}).then(
-          (item) => {
-            waiting.delete(reject);
-            resolve(item);
-          },
-          (err: unknown) => {
-            waiting.delete(reject);
-            reject(err instanceof Error ? err : new Error(String(err)));
-            checkAlive(err);
-          },
-        );
-      });
+      // The bytes are copied to the worker, not handed over: a task whose worker died before
+      // it started is run again, on bytes the main thread still has.
+      const attempt = (reruns: number): Promise<ScannedItem | RenderedItem> => {
+        const id = ++taskIds;
+        return new Promise<ScannedItem | RenderedItem>((resolve, reject) => {
+          waiting.add(reject);
+          pool.run({ id, doc, adTypes, render } satisfies WorkerTask).then(
+            (item) => {
+              waiting.delete(reject);
+              resolve(item);
+            },
+            (err: unknown) => {
+              waiting.delete(reject);
+              if (reruns > 0 && !broken && !running.wasRunning(id)) resolve(attempt(reruns - 1));
+              else reject(err instanceof Error ? err : new Error(String(err)));
+              checkAlive(err);
+            },
+          );
+        });
+      };
+      return attempt(RERUNS);
     },
     describeFailure(err) {
       return err === broken ? `worker crashed: ${message(err)}` : `worker crashed: ${crashCause(err)}`;

@@ -6,7 +6,7 @@ import { workerData } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { prepareScan } from '../cli/scan-command.js';
 import type { CliIo } from '../cli/io.js';
-import type { WorkerInit, WorkerTask } from './engine.js';
+import { runningSlot, type WorkerInit, type WorkerTask } from './engine.js';
 import { transferables } from './rendered.js';
 import { originOf } from './result-for.js';
 import { renderItem, scanItem, type RenderedItem, type ScannedItem } from './scan-item.js';
@@ -23,7 +23,7 @@ class MovedItem {
 }
 
 async function init(): Promise<(task: WorkerTask) => Promise<ScannedItem | RenderedItem>> {
-  const { flags, cwd, today } = workerData as WorkerInit;
+  const { flags, cwd, today, running } = workerData as WorkerInit;
   // Test-only hook (see below): "<init>" makes every worker die while starting.
   if (process.env.ADSCAN_TEST_CRASH_ON === '<init>') process.exit(70);
   const io: CliIo = { stdout: process.stdout, stderr: process.stderr, stdin: Readable.from([]), env: process.env, cwd };
@@ -33,7 +33,10 @@ async function init(): Promise<(task: WorkerTask) => Promise<ScannedItem | Rende
   // (exit code 70), so tests can check that a crash loses that document and nothing else.
   const crashOn = process.env.ADSCAN_TEST_CRASH_ON;
 
-  return async ({ doc, adTypes, render }: WorkerTask): Promise<ScannedItem | RenderedItem> => {
+  const slot = runningSlot(running);
+
+  const scan = async ({ id, doc, adTypes, render }: WorkerTask): Promise<ScannedItem | RenderedItem> => {
+    slot.start(id);
     if (crashOn && doc.uri.includes(crashOn)) process.exit(70);
     // Structured clone delivers a plain Uint8Array; the decoders expect a Buffer (no copy).
     const bytes = Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength);
@@ -42,6 +45,19 @@ async function init(): Promise<(task: WorkerTask) => Promise<ScannedItem | Rende
     // piscina unwraps the value and transfers the texts' buffers.
     const moved = new MovedItem(renderItem(item, originOf(doc), render)) as unknown as Parameters<typeof Piscina.move>[0];
     return Piscina.move(moved) as unknown as RenderedItem;
+  };
+  // piscina hands this worker a second task while it scans one: they run one after the
+  // other. The slot is cleared only after a scan that returned; one that threw keeps its id,
+  // so it is not taken for a task that never started.
+  let previous: Promise<unknown> = Promise.resolve();
+  return (task: WorkerTask): Promise<ScannedItem | RenderedItem> => {
+    const result = previous.then(async () => {
+      const item = await scan(task);
+      slot.done();
+      return item;
+    });
+    previous = result.catch(() => {});
+    return result;
   };
 }
 
