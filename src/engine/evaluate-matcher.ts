@@ -1,16 +1,12 @@
 import type { CompiledMatcher, CompiledTokenPattern } from '../rules/compile.js';
 import type { Token } from '../segment/index.js';
-import type { SentenceContext } from './sentence-context.js';
+import { NO_SPANS, type SentenceContext } from './sentence-context.js';
 import { clauseEndAt, type Span } from '../core/sentences.js';
 import { hasPlaceholder } from '../core/mask-placeholder.js';
 import { wildcardRegexSpans } from '../rules/wildcard.js';
 import { matchesOf } from '../core/match-reader.js';
 
-/**
- * No match. Shared: nearly every evaluation finds nothing, and a fresh empty array for each
- * was a good share of the scan's allocation (results are read-only for that reason).
- */
-const NONE: readonly Span[] = [];
+const NONE = NO_SPANS;
 
 /** Spans in the sentence where the matcher matches (offsets into the field text). */
 export function evaluateMatcher(m: CompiledMatcher, ctx: SentenceContext): readonly Span[] {

@@ -1,7 +1,12 @@
 import type { Token } from '../segment/index.js';
 import type { Span } from '../core/sentences.js';
 
-const NO_SPANS: readonly Span[] = [];
+/**
+ * No match, shared: nearly every evaluation of a sentence finds nothing, and a fresh empty
+ * array for each was a good share of the scan's allocation (span lists are read-only for
+ * that reason: one may be this, or a term's own hit list).
+ */
+export const NO_SPANS: readonly Span[] = [];
 
 /** Tokenises a piece of text; the segment stage's nodejieba wrapper in production. */
 export type Tokenize = (text: string) => Token[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RunningTasks, runningSlot } from '../../src/batch/engine.js';
+import { RunningTasks, runningSlot } from '../../src/batch/running-tasks.js';
 
 describe('RunningTasks: which task each worker is scanning, shared with the workers', () => {
   it('gives each worker a slot of its own and tells a task being scanned from one not started', () => {
