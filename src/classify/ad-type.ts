@@ -17,6 +17,24 @@ export interface AdTypeDecision {
   confidence: 'high' | 'medium' | 'low';
 }
 
+/** The ad types but 'other' that score at least `min`, best first, ties in AD_TYPES order. */
+function rankedAtLeast(scores: ReadonlyMap<AdType, number>, min: number): AdType[] {
+  const scored: { type: AdType; score: number; order: number }[] = [];
+  for (let order = 0; order < AD_TYPES.length; order++) {
+    const type = AD_TYPES[order]!;
+    const score = scores.get(type) ?? 0;
+    if (type !== 'other' && score >= min) scored.push({ type, score, order });
+  }
+  scored.sort(byScoreThenOrder);
+  const out: AdType[] = [];
+  for (const s of scored) out.push(s.type);
+  return out;
+}
+
+function byScoreThenOrder(a: { score: number; order: number }, b: { score: number; order: number }): number {
+  return b.score - a.score || a.order - b.order;
+}
+
 /**
  * Decides the ad types from content indicators and registration numbers. Ad-approval and
  * review numbers are used only when the content says nothing, so that a drug ad carrying a
@@ -36,9 +54,7 @@ export function decideAdTypes(
   const mb = scores.get('medical-beauty') ?? 0;
   if (mb >= TYPE_THRESHOLD) scores.set('medical', Math.max(scores.get('medical') ?? 0, mb));
 
-  let ranked = AD_TYPES.filter((t) => t !== 'other' && (scores.get(t) ?? 0) >= TYPE_THRESHOLD).sort(
-    (a, b) => scores.get(b)! - scores.get(a)! || AD_TYPES.indexOf(a) - AD_TYPES.indexOf(b),
-  );
+  let ranked = rankedAtLeast(scores, TYPE_THRESHOLD);
   const best = ranked.length ? scores.get(ranked[0]!)! : 0;
   ranked = ranked.filter(
     (t, i) =>
@@ -51,9 +67,7 @@ export function decideAdTypes(
   if (ranked.length === 0) {
     // Weak content evidence still says what is sold; a review number of another regime is
     // then a mismatch to report, not the answer (a drug ad carrying a 医广 number).
-    const weak = AD_TYPES.filter((t) => t !== 'other' && (scores.get(t) ?? 0) >= WEAK_CONTENT).sort(
-      (a, b) => scores.get(b)! - scores.get(a)! || AD_TYPES.indexOf(a) - AD_TYPES.indexOf(b),
-    );
+    const weak = rankedAtLeast(scores, WEAK_CONTENT);
     if (weak.length) ranked = [weak[0]!];
   }
   if (ranked.length === 0) {

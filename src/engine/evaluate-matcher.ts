@@ -105,7 +105,7 @@ function stickySpans(sticky: RegExp, starts: number[], ctx: SentenceContext): re
     if (hits) for (const s of hits) at.push(s.start);
   }
   if (at.length === 0) return NONE;
-  if (at.length > 1) at.sort((a, b) => a - b);
+  if (at.length > 1) at.sort(ascending);
   const out: Span[] = [];
   const base = ctx.span.start;
   const sentence = ctx.sentence;
@@ -177,19 +177,23 @@ function requiredWordsPresent(elements: CompiledTokenPattern[], text: string): b
   return true;
 }
 
+const ascending = (a: number, b: number): number => a - b;
+
+/** The end (token index) of elements[e..] matched from token t, or null. */
+function matchFrom(elements: readonly CompiledTokenPattern[], tokens: readonly Token[], e: number, t: number): number | null {
+  if (e === elements.length) return t;
+  const p = elements[e]!;
+  if (t < tokens.length && tokenMatches(p, tokens[t]!)) {
+    const r = matchFrom(elements, tokens, e + 1, t + 1);
+    if (r !== null) return r;
+  }
+  return p.optional ? matchFrom(elements, tokens, e + 1, t) : null;
+}
+
 function sequenceSpans(elements: CompiledTokenPattern[], tokens: Token[]): Span[] {
   const out: Span[] = [];
-  const matchFrom = (e: number, t: number): number | null => {
-    if (e === elements.length) return t;
-    const p = elements[e]!;
-    if (t < tokens.length && tokenMatches(p, tokens[t]!)) {
-      const r = matchFrom(e + 1, t + 1);
-      if (r !== null) return r;
-    }
-    return p.optional ? matchFrom(e + 1, t) : null;
-  };
   for (let i = 0; i < tokens.length; i++) {
-    const end = matchFrom(0, i);
+    const end = matchFrom(elements, tokens, 0, i);
     if (end !== null && end > i) out.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end });
   }
   return out;

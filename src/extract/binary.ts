@@ -22,17 +22,31 @@ function isSuspiciousControl(code: number): boolean {
 
 /** Why raw bytes look binary, or null. Not for UTF-16, whose ASCII has NUL high bytes. */
 export function binaryReasonForBytes(bytes: Uint8Array): string | null {
-  for (const sig of SIGNATURES) {
-    if (sig.bytes.every((b, i) => bytes[i] === b)) return `binary content (${sig.name})`;
-  }
+  for (const sig of SIGNATURES) if (startsWith(bytes, sig.bytes)) return `binary content (${sig.name})`;
   const n = Math.min(bytes.length, SAMPLE);
+  const controls = controlBytes(bytes, n);
+  if (controls < 0) return 'binary content (NUL bytes)';
+  return controlShareReason(controls, n);
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
+  return true;
+}
+
+/**
+ * Suspicious control bytes among the first `n`, or -1 at a NUL. A function of its own: V8
+ * compiles this loop while it runs (on-stack replacement), and code compiled that way gave
+ * up at the steps after the loop, which it had never reached, on every later call.
+ */
+function controlBytes(bytes: Uint8Array, n: number): number {
   let controls = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
-    if (b === 0) return 'binary content (NUL bytes)';
+    if (b === 0) return -1;
     if (isSuspiciousControl(b)) controls++;
   }
-  return controlShareReason(controls, n);
+  return controls;
 }
 
 /** What the text test counts (and NUL): a page without any needs no count (the usual case). */

@@ -182,6 +182,12 @@ class Chain {
     this.pending = null;
   }
 
+  /** Ends the chain: its gaps to delete go to `deleted`. */
+  flush(text: string, deleted: { start: number; end: number }[]): void {
+    if (this.gapCount > 0) this.gapsToDelete(text, deleted);
+    this.clear();
+  }
+
   clear(): void {
     this.runCount = 0;
     this.gapCount = 0;
@@ -262,10 +268,6 @@ function paddingGaps(text: string): { start: number; end: number }[] {
   const deleted: { start: number; end: number }[] = [];
   const chain = CHAIN;
   chain.clear();
-  const flush = (): void => {
-    if (chain.gapCount > 0) chain.gapsToDelete(text, deleted);
-    chain.clear();
-  };
 
   let i = 0;
   while (i < text.length) {
@@ -284,14 +286,14 @@ function paddingGaps(text: string): { start: number; end: number }[] {
         last.end = next;
         last.pinyin = false; // zhi愈: letters and characters, not one character
       } else {
-        flush();
+        chain.flush(text, deleted);
         chain.addRun(i, next, false);
       }
       chain.pending = null;
     } else if (syllableEnd > 0) {
       // One pinyin syllable standing in a chain for a character: bao*证*治*愈, 保*证*zhi4*愈.
       if (continues) chain.commitGap();
-      else flush();
+      else chain.flush(text, deleted);
       chain.addRun(i, syllableEnd, true);
       chain.pending = null;
       next = syllableEnd;
@@ -307,10 +309,10 @@ function paddingGaps(text: string): { start: number; end: number }[] {
       }
       // A separator with no Han run right before it cannot be padding inside a word.
     } else {
-      flush();
+      chain.flush(text, deleted);
     }
     i = next;
   }
-  flush();
+  chain.flush(text, deleted);
   return deleted;
 }

@@ -25,7 +25,6 @@ export function decodeReferences(raw: string, rawStart: number, context: Referen
   const out: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  const push = (s: string, start: number, end: number): void => pushMapped(out, starts, ends, s, start, end);
 
   const decoder = DECODER;
   const mode = context === 'attribute' ? DecodingMode.Attribute : DecodingMode.Legacy;
@@ -40,15 +39,15 @@ export function decodeReferences(raw: string, rawStart: number, context: Referen
       if (consumed < 0) consumed = decoder.end();
       // `consumed` counts the '&'; 0 means "not a reference", and the '&' is literal.
       if (consumed > 0 && pending !== '') {
-        push(pending, rawStart + i, rawStart + i + consumed);
+        pushMapped(out, starts, ends, pending, rawStart + i, rawStart + i + consumed);
         i += consumed;
         continue;
       }
-      push('&', rawStart + i, rawStart + i + 1);
+      pushMapped(out, starts, ends, '&', rawStart + i, rawStart + i + 1);
       i++;
     } else if (ch === '\r') {
       const span = raw[i + 1] === '\n' ? 2 : 1;
-      push('\n', rawStart + i, rawStart + i + span);
+      pushMapped(out, starts, ends, '\n', rawStart + i, rawStart + i + span);
       i += span;
     } else {
       // Up to the next reference or CR, every unit maps to itself: copied as one run.

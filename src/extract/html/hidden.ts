@@ -67,6 +67,13 @@ export function hidingDeclaration(style: string): string | null {
 const zero = (v: string | undefined) => v !== undefined && /^[+-]?0*\.?0+(?:px|pt|pc|em|rem|ex|ch|vw|vh|vmin|vmax|%|cm|mm|in|q)?$/u.test(v);
 const farOff = (v: string | undefined) => v !== undefined && /^-\d{3,}(?:\.\d+)?(?:px|pt|em|rem|%)?$/u.test(v) && parseFloat(v) <= -999;
 
+const SIZE_PROPERTIES = ['width', 'height', 'max-width', 'max-height'];
+
+function anyZero(decls: ReadonlyMap<string, string>, properties: readonly string[]): boolean {
+  for (const p of properties) if (zero(decls.get(p))) return true;
+  return false;
+}
+
 /** Why declarations (property → value, lower case, !important dropped) hide an element, or null. */
 export function hidingReason(decls: ReadonlyMap<string, string>): string | null {
   if (decls.get('display') === 'none') return 'display:none';
@@ -76,7 +83,7 @@ export function hidingReason(decls: ReadonlyMap<string, string>): string | null 
   if (zero(decls.get('opacity'))) return 'opacity:0';
   if (decls.get('color') === 'transparent') return 'color:transparent';
   const overflowHidden = decls.get('overflow') === 'hidden';
-  if (overflowHidden && ['width', 'height', 'max-width', 'max-height'].some((p) => zero(decls.get(p)))) return 'zero size';
+  if (overflowHidden && anyZero(decls, SIZE_PROPERTIES)) return 'zero size';
   if (farOff(decls.get('text-indent'))) return 'text-indent off-screen';
   const position = decls.get('position');
   if ((position === 'absolute' || position === 'fixed') && (farOff(decls.get('left')) || farOff(decls.get('top')))) return 'positioned off-screen';
