@@ -15,7 +15,7 @@ export interface ScanEngine {
   /**
    * Scans one document's content. Rejects when the scan itself broke (a worker died or
    * threw); the caller reports that document as failed with `describeFailure`.
-   * The document's bytes may be handed over to a worker: read nothing from them afterwards.
+   * A worker gets a copy of the document's bytes; the caller's stay as they are.
    * With `render`, the document may come back as report text instead (see rendered.ts).
    */
   scan(doc: SourceDocument, adTypes: AdType[] | undefined, render?: RenderRequest): Promise<ScannedItem | RenderedItem>;

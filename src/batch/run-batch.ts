@@ -195,7 +195,7 @@ export async function runBatch(plan: BatchPlan, options: BatchOptions = {}): Pro
   };
 
   const start = (doc: SourceDocument): Promise<Finished> => {
-    // Everything needed from the bytes is taken now: they may be handed to a worker.
+    // Everything needed from the bytes is taken now, before the scan starts.
     const bytes = doc.bytes.byteLength;
     const sha256 = sha256Hex(doc.bytes);
     const origin = originOf(doc);
@@ -212,7 +212,7 @@ export async function runBatch(plan: BatchPlan, options: BatchOptions = {}): Pro
       pending = hit.value.then((s) => {
         if (!s.crashed) return s;
         // The scan this copy waited for crashed: that is no answer for this document, which
-        // still has its bytes (only the first document's were handed over) and scans them.
+        // still has its bytes and scans them.
         outcome.copied--;
         own = true;
         return scan(doc, adTypes, render);

@@ -1,6 +1,6 @@
 import type { CompiledMatcher, CompiledTokenPattern } from '../rules/compile.js';
 import type { Token } from '../segment/index.js';
-import { NO_SPANS, type SentenceContext } from './sentence-context.js';
+import { concatSpans, NO_SPANS, type SentenceContext } from './sentence-context.js';
 import { clauseEndAt, type Span } from '../core/sentences.js';
 import { hasPlaceholder } from '../core/mask-placeholder.js';
 import { wildcardRegexSpans } from '../rules/wildcard.js';
@@ -53,20 +53,8 @@ function anyHit(anchors: readonly number[], ctx: SentenceContext): boolean {
 
 /** Every alternative's spans, in list order (a new array only when two or more match). */
 function anySpans(list: readonly CompiledMatcher[], ctx: SentenceContext): readonly Span[] {
-  let out: readonly Span[] = NONE;
-  let owned = false;
-  for (const x of list) {
-    const spans = evaluateMatcher(x, ctx);
-    if (spans.length === 0) continue;
-    if (out.length === 0) out = spans;
-    else {
-      if (!owned) {
-        out = [...out];
-        owned = true;
-      }
-      (out as Span[]).push(...spans);
-    }
-  }
+  let out = NONE;
+  for (const x of list) out = concatSpans(out, evaluateMatcher(x, ctx));
   return out;
 }
 

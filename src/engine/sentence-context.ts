@@ -8,6 +8,12 @@ import type { Span } from '../core/sentences.js';
  */
 export const NO_SPANS: readonly Span[] = [];
 
+/** `a` then `b`: one of them as it is when the other is empty (the usual case), else a copy. */
+export function concatSpans(a: readonly Span[], b: readonly Span[]): readonly Span[] {
+  if (b.length === 0) return a;
+  return a.length === 0 ? b : [...a, ...b];
+}
+
 /** Tokenises a piece of text; the segment stage's nodejieba wrapper in production. */
 export type Tokenize = (text: string) => Token[];
 
@@ -67,20 +73,8 @@ export class SentenceContext {
   /** The hits of these terms in the sentence, term by term (read-only: may be the hits' own list). */
   termSpans(ids: readonly number[]): readonly Span[] {
     // Mostly one term has hits: its own list then, without a copy.
-    let out: readonly Span[] = NO_SPANS;
-    let owned = false;
-    for (const id of ids) {
-      const hits = this.hits.get(id);
-      if (!hits) continue;
-      if (out.length === 0) out = hits;
-      else {
-        if (!owned) {
-          out = [...out];
-          owned = true;
-        }
-        (out as Span[]).push(...hits);
-      }
-    }
+    let out = NO_SPANS;
+    for (const id of ids) out = concatSpans(out, this.hits.get(id) ?? NO_SPANS);
     return out;
   }
 }

@@ -14,17 +14,30 @@ afterAll(() => {
   rmSync(spoolParent, { recursive: true, force: true });
 });
 
+/**
+ * The same scan twice, writing JSON (-o) and JSON Lines: spooled, and in memory (a CSV report
+ * too keeps the documents in memory). Each run's reports are named after its tag.
+ */
+async function spooledAndInMemory(inputs: string[], jobs: string, tags: [string, string]) {
+  const env = { TMPDIR: spoolParent };
+  const run = (tag: string, extra: string[]) =>
+    runCli(['scan', ...inputs, '-f', 'json', '-o', join(work, `${tag}.json`), '--report', `jsonl:${join(work, `${tag}.jsonl`)}`, ...extra, '--jobs', jobs], { env });
+  const [s, m] = tags;
+  const spooled = await run(s, []);
+  const inMemory = await run(m, ['--report', `csv:${join(work, `${m}.csv`)}`]);
+  const read = (tag: string, ext: string) => readFileSync(join(work, `${tag}.${ext}`), 'utf8');
+  return { spooled, inMemory, json: [read(s, 'json'), read(m, 'json')], jsonl: [read(s, 'jsonl'), read(m, 'jsonl')] };
+}
+
 describe('reports of spooled runs', () => {
   it('are byte-identical to the in-memory reports, exit codes included, and leave no spool behind', async () => {
     const inputs = ['fixtures/ads', 'fixtures/non-ads', 'no-such-file.txt'];
-    const env = { TMPDIR: spoolParent };
-    const spooled = await runCli(['scan', ...inputs, '-f', 'json', '-o', join(work, 'a.json'), '--report', `jsonl:${join(work, 'a.jsonl')}`, '--jobs', '1'], { env });
-    const inMemory = await runCli(['scan', ...inputs, '-f', 'json', '-o', join(work, 'b.json'), '--report', `jsonl:${join(work, 'b.jsonl')}`, '--report', `csv:${join(work, 'b.csv')}`, '--jobs', '1'], { env });
+    const { spooled, inMemory, json, jsonl } = await spooledAndInMemory(inputs, '1', ['a', 'b']);
     expect(spooled.code).toBe(1);
     expect(inMemory.code).toBe(1);
-    const a = readFileSync(join(work, 'a.json'), 'utf8');
-    expect(a).toBe(readFileSync(join(work, 'b.json'), 'utf8'));
-    expect(readFileSync(join(work, 'a.jsonl'), 'utf8')).toBe(readFileSync(join(work, 'b.jsonl'), 'utf8'));
+    const a = json[0]!;
+    expect(a).toBe(json[1]);
+    expect(jsonl[0]).toBe(jsonl[1]);
     const report = JSON.parse(a) as { summary: { documents: number; findings: number; failed: number }; documents: { uri: string }[] };
     expect(report.summary.documents).toBe(report.documents.length);
     expect(report.summary.failed).toBe(1);
@@ -60,14 +73,12 @@ describe('reports of spooled runs', () => {
     mkdirSync(pages, { recursive: true });
     for (const name of ['a', 'b', 'c']) copyFileSync(FIRST, join(pages, `${name}.txt`));
     const inputs = ['fixtures/ads/text', pages, 'no-such-file.txt'];
-    const env = { TMPDIR: spoolParent };
-    const spooled = await runCli(['scan', ...inputs, '-f', 'json', '-o', join(work, 'f.json'), '--report', `jsonl:${join(work, 'f.jsonl')}`, '--jobs', '2'], { env });
-    const inMemory = await runCli(['scan', ...inputs, '-f', 'json', '-o', join(work, 'g.json'), '--report', `jsonl:${join(work, 'g.jsonl')}`, '--report', `csv:${join(work, 'g.csv')}`, '--jobs', '2'], { env });
+    const { spooled, inMemory, json, jsonl } = await spooledAndInMemory(inputs, '2', ['f', 'g']);
     expect(spooled.code).toBe(1);
     expect(inMemory.code).toBe(1);
-    const a = readFileSync(join(work, 'f.json'), 'utf8');
-    expect(a).toBe(readFileSync(join(work, 'g.json'), 'utf8'));
-    expect(readFileSync(join(work, 'f.jsonl'), 'utf8')).toBe(readFileSync(join(work, 'g.jsonl'), 'utf8'));
+    const a = json[0]!;
+    expect(a).toBe(json[1]);
+    expect(jsonl[0]).toBe(jsonl[1]);
     const docs = (JSON.parse(a) as { documents: { uri: string; sameContentAs?: string; error: string | null }[] }).documents;
     const copies = docs.filter((d) => d.uri.startsWith(pages));
     expect(copies.map((d) => d.sameContentAs)).toEqual([FIRST, FIRST, FIRST]);
