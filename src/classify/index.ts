@@ -36,11 +36,18 @@ export interface Classification {
   chrome: NonAdBlock[];
   /** An ad on a page that also reads as regulatory or news text (or the reverse). */
   mixed: boolean;
+  /**
+   * The page sells: a price, an order prompt, a selling claim or a number shown — more than an
+   * institution's contact details and 我院 (see engine/absence-severity.ts).
+   */
+  selling: boolean;
   /** True when `--ad-type` decided the type. */
   overridden: boolean;
 }
 
 const MAX_EVIDENCE = 24;
+/** Commercial families that show selling, as opposed to contact details (contact, cta, voice). */
+const SELLING = ['price', 'order', 'promo', 'numbers', 'brand', 'evasion'];
 /** Occurrences of one ad-type indicator counted at most this often: long pages must not swamp short ones. */
 const TYPE_CAP = 3;
 
@@ -84,6 +91,8 @@ export function classify(
   const typeBest = Math.max(0, ...decision.adTypes.filter((t) => PRODUCTS.includes(t)).map((t) => decision.scores[t] ?? 0));
   // Selling needs a way to buy: contact, price, a number shown — not just 我院 or claim words.
   const strongAd = total(scoreBy(merged, c, 'ad', Infinity, false));
+  let selling = false;
+  for (const family of SELLING) if ((adFamilies.get(family) ?? 0) > 0) selling = true;
   const { context, mixed } = decideContext({ nonAd, ad, strongAd, families: new Map([...families, ...adFamilies]), typeBest });
   let adTypes = decision.adTypes;
   if (adTypes.length === 0 && context === 'ad') adTypes = ['other'];
@@ -122,6 +131,7 @@ export function classify(
     context,
     contextScores: { nonAd, ad },
     mixed,
+    selling,
     evidence: evidence.slice(0, MAX_EVIDENCE),
     nonAdBlocks,
     chrome,

@@ -6,20 +6,42 @@ import { clauseAround, type Span } from './sentences.js';
 
 const OPEN_QUOTES = '“「『‘"\'《';
 const CLOSE_QUOTES = '”」』’"\'》';
-/** …"保证治愈""治愈率"等用语 / 等内容的广告 */
-const LIST_TAIL = /^[”」』’"']?(?:\s*[、,]?\s*[“「『‘"'][^”」』’"'\n]{1,16}[”」』’"'])*\s*等(?:用语|内容|字样|表述|词语|词汇|情形|宣传|违法|虚假|说法|字眼|承诺|信息)/u;
+/**
+ * …"保证治愈""治愈率"等用语 / 等保证疗效的表述 / 感谢信、锦旗等作为证明: the phrase ends a list
+ * (quoted or not) that the sentence then names as wording. Only words for wording count after
+ * 等 — never 等疾病, 等项目 or 等方式, which is how ads list what they treat.
+ */
+const LIST_TAIL =
+  /^[”」』’"']?(?:\s*[、,]?\s*[“「『‘"'][^”」』’"'\n]{1,16}[”」』’"'])*(?:[^、,。!?;:\n“”「」]{0,12}、)*[^、,。!?;:\n“”「」]{0,12}?\s*等[^。!?;:,\n“”「」]{0,8}?(?:用语|内容|字样|表述|词语|词汇|情形|宣传|违法|虚假|说法|字眼|承诺|信息|话术|促销|名义|噱头|概念|口号|标语|广告语|作为证明|证明材料)/u;
 /** 含有/宣称/严禁 … "phrase": a verb that introduces a quoted phrase as something talked about. */
-const VERB_HEAD = /(?:含有|宣称|声称|使用|出现|标榜|号称|打着|打出|张贴|冠以|利用|涉及|宣传|发布|鼓吹|所谓|严禁|禁止|不得|不准|杜绝|包括|诸如|例如|如)[^。!?;\n]{0,8}$/u;
+const VERB_HEAD = /(?:含有|宣称|声称|使用|出现|标榜|号称|打着|打出|喊出|张贴|冠以|利用|涉及|宣传|发布|鼓吹|吹嘘|所谓|听信|轻信|严禁|禁止|不得|不准|杜绝|包括|诸如|例如|如)[^。!?;\n]{0,8}$/u;
 /** A prohibition earlier in the same sentence governs the phrase (不得含有…保证治愈). 不得不 is not one. */
 const PROHIBITIVE = /(严禁|禁止|不得(?!不)|不准|不允许|杜绝|严厉打击|依法查处|查处|整治|取缔|不应|不能含有|不可以|虚构|冒充|谎称|假冒|伪造)[^。!?;\n]{0,30}$/u;
 /** Negation shortly before the phrase, in the same clause (无法保证治愈). */
-const NEGATION = /(无法|不能|不会|不可能|并非|并不|不是|未见|尚无|暂无|并无|不存在|没有|拒绝|警惕|谨防|不要|别信|切勿|勿信|不可|不一定|未必|谨慎)[^,:。!?;\n]{0,8}$/u;
+const NEGATION = /(无法|不能|不会|不可能|做不到|达不到|办不到|并非|并不|不是|未见|尚无|暂无|并无|不存在|没有|拒绝|警惕|谨防|不要|别信|切勿|勿信|不可|不一定|未必|谨慎)[^,:。!?;\n]{0,8}$/u;
 
-/** The sentence goes on to call the claim unlawful or sanctioned (…包治百病，已被立案调查). */
-const VIOLATION_AFTER = /^[^。!?;\n]{0,40}?(属于违法|均属违法|属违法|均为违法|都属于违法|违法内容|违反了|违反《|被罚|被处罚|被处以|被立案|立案调查|被查处|已被查处|涉嫌虚假|属于虚假|是虚假|均为虚假|虚假宣传|是骗局)/u;
+/** The sentence goes on to call the claim unlawful, sanctioned or untrue (…包治百病，已被立案调查). */
+const VIOLATION_AFTER =
+  /^[^。!?;\n]{0,40}?(属于违法|均属违法|属违法|均为违法|都属于违法|违法内容|违反了|违反《|被罚|被处罚|被处以|被立案|立案调查|被查处|已被查处|涉嫌虚假|属于虚假|是虚假|均为虚假|虚假宣传|是骗局|属于典型的|被认定为?(?:违法|虚假|夸大|代言|广告|违规)|认定为?违法|构成(?:虚假|违法)|都?不可信|不可靠|全是套路|都是套路|是骗人)/u;
+
+/**
+ * Someone else's claim reported without quotation marks: 任何声称可以根治高血压的说法. Sellers
+ * do not say 声称 or 号称 of their own offer.
+ */
+const REPORTED = /(声称|宣称|号称|鼓吹|吹嘘|谎称)[^。!?;\n]{0,12}$/u;
+
+/** A numbered item — (一), 1., ①, 二、 — of a list. */
+const LIST_ITEM = /^\s*(?:[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.．、](?!\d)|[①-⑳])/u;
+/** A lead-in that puts the items below it under a prohibition: 严禁出现以下内容： */
+const PROHIBITIVE_LEAD = /(?:严禁|禁止|不得(?!不)|不准|不允许|杜绝|不应)[^\n]{0,40}:\s*$/u;
+/** Items searched upward for the lead-in line. */
+const MAX_ITEMS_UP = 15;
 
 /** The clause ends as a question right after the phrase. */
 const QUESTION = /^[^,:。!;\n]{0,6}?(?:吗|么|呢|没有|与否)?\s*[?？]|^[^,:。!;\n]{0,4}?(?:吗|么)(?:[,。!;\n]|$)/u;
+
+/** The sentence asks whether the claim is true (网上说能根治，是真的吗？): a reader doubting it, not selling it. */
+const DOUBTED = /^[^。!?;\n]{0,30}?(?:是真的吗|是真是假|真的假的|靠谱吗|可信吗|能信吗|可靠吗)/u;
 
 /** Quoted phrases listed one after another, at the end of the text before a quotation. */
 const QUOTED_RUN = /(?:[“「『‘][^”」』’\n]{1,16}[”」』’]\s*[、,，和及与或]?\s*)+$/u;
@@ -48,11 +70,15 @@ export function mentionReason(text: string, sentence: Span, match: Span, options
   if (quoted && VERB_HEAD.test(before.replace(QUOTED_RUN, ''))) return 'mention: quoted after a reporting or prohibitive verb';
   const prohibitive = PROHIBITIVE.exec(before);
   if (prohibitive) return `prohibitive context: "${prohibitive[1]}"`;
+  const reported = REPORTED.exec(before);
+  if (reported) return `mention: reported claim ("${reported[1]}")`;
+  if (underProhibitiveLead(text, match.start)) return 'mention: item of a list under a prohibition (严禁…以下内容：)';
   const clause = clauseAround(text, sentence, match.start, match.end);
   const negation = NEGATION.exec(text.slice(clause.start, match.start));
   if (negation) return `negated: "${negation[1]}"`;
   // 白癜风能根治吗？ asks; it does not promise.
   if (options.questions && QUESTION.test(text.slice(match.end, clause.end + 1))) return 'question, not a claim';
+  if (options.questions && DOUBTED.test(text.slice(match.end, sentence.end))) return 'doubted: asked whether it is true';
   return null;
 }
 
@@ -72,4 +98,23 @@ function enclosingQuote(text: string, sentence: Span, match: Span): Span | null 
     if (DIRECTED_CLOSE.includes(text[j]!)) return { start: open, end: j + 1 };
   }
   return null;
+}
+
+/**
+ * Whether the line holding `offset` is a numbered item of a list whose lead-in line prohibits
+ * what follows (严禁出现以下内容：(一)“根治”… (四)感谢信、锦旗等): rules, codes of conduct and
+ * compliance manuals list the forbidden claims this way, one per item, without quotation cues.
+ */
+function underProhibitiveLead(text: string, offset: number): boolean {
+  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (!LIST_ITEM.test(text.slice(lineStart, lineStart + 12))) return false;
+  for (let up = 0; up < MAX_ITEMS_UP && lineStart > 0; up++) {
+    const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const line = text.slice(prevStart, lineStart - 1);
+    lineStart = prevStart;
+    // The lead-in may be numbered itself (三、宣传材料中不得出现下列内容：).
+    if (PROHIBITIVE_LEAD.test(line)) return true;
+    if (line.trim() !== '' && !LIST_ITEM.test(line.slice(0, 12))) return false;
+  }
+  return false;
 }

@@ -8,7 +8,8 @@ const CLAUSE = 2;
  */
 const ENDS = new Uint8Array(0x10000);
 for (const c of ['。', '!', '?', ';', '\n', '\r', '…']) ENDS[c.charCodeAt(0)] = SENTENCE | CLAUSE;
-for (const c of [',', ':', '，', '：']) ENDS[c.charCodeAt(0)] = CLAUSE;
+// A dash (——) sets off a new clause: 有没有副作用——完全没有副作用 answers, it does not negate.
+for (const c of [',', ':', '，', '：', '—', '―']) ENDS[c.charCodeAt(0)] = CLAUSE;
 /** Crawled pages can hold thousands of characters without punctuation; bound the unit of work. */
 const MAX_SENTENCE = 400;
 

@@ -5,6 +5,7 @@ import { validateMedicalCertificate, type NumberIssue } from './numbers/validate
 import { validateProductApproval } from './numbers/validate-product-approval.js';
 import { checkRegistry, type CertRegistry } from './numbers/registry.js';
 import { rawFinding, severityRank, type RawFinding } from './raw-finding.js';
+import { absenceSeverity } from './absence-severity.js';
 
 const TCM_INSTITUTION = /中医|中西医|国医|民族医|蒙医|藏医|维医|苗医|壮医|傣医|瑶医|彝医|针灸|推拿/u;
 
@@ -48,7 +49,7 @@ export function runCheck(rule: CompiledRule, numbers: FoundNumber[][], cls: Clas
     // Absence rules need a confirmed ad of a confidently known type (catalogue §1.2 item 5).
     // …and a page that also reads as regulatory or news text is not a confirmed ad.
     if (present || cls.context !== 'ad' || cls.mixed || cls.confidence === 'low') return out;
-    const severity: Severity = cls.confidence === 'high' ? rule.severity : 'warning';
+    const severity = absenceSeverity(rule, cls);
     out.push(rawFinding(rule, -1, 0, 0, severity, undefined, cls.adTypes.map((t) => TYPE_NAMES[t]).join('、')));
     return out;
   }

@@ -3,6 +3,7 @@ import type { Severity } from '../core/types.js';
 import type { CompiledMask, CompiledRule } from '../rules/compile.js';
 import { rawFinding, type RawFinding } from './raw-finding.js';
 import { matchesOf } from '../core/match-reader.js';
+import { absenceSeverity } from './absence-severity.js';
 
 /** One statutory statement (a mask of rules/masks.yaml) found in a field. */
 export interface StatementHit {
@@ -51,7 +52,7 @@ export function runStatementCheck(
   const mine = hits.filter((h) => statements.includes(h.mask.id));
   if (mine.length === 0) {
     if (cls.context !== 'ad' || cls.mixed || cls.confidence === 'low') return [];
-    const severity: Severity = cls.confidence === 'high' ? rule.severity : 'warning';
+    const severity = absenceSeverity(rule, cls);
     return [rawFinding(rule, -1, 0, 0, severity, 'absent', `缺少${expected(statements, masks)}`)];
   }
   const standard = mine.find((h) => !h.mask.canonical || comparable(h.text) === comparable(h.mask.canonical));

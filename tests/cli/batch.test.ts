@@ -2,7 +2,7 @@
 // document, identical content is scanned once, evidence fields, --quiet, and in-process runs
 // leave no signal handlers behind.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -13,6 +13,8 @@ import { AS_OF, assertBuilt, ROOT, runCli, scanJson, TEXT_ADS, type JsonReport }
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const CORPUS = ['fixtures/ads', 'fixtures/non-ads'];
+/** Documents in fixtures/non-ads (each has its .expect.yaml beside it). */
+const NON_ADS = readdirSync('fixtures/non-ads').filter((f) => !f.endsWith('.expect.yaml')).length;
 const PSORIASIS = `${TEXT_ADS}/psoriasis-hospital.txt`;
 
 type Scan = Awaited<ReturnType<typeof scanJson>>;
@@ -90,7 +92,7 @@ describe('workers that cannot start', () => {
     // "<init>": a test-only hook that makes each worker die while it starts.
     const run = await scanJson(['--jobs', '2', 'fixtures/non-ads'], { env: { ADSCAN_TEST_CRASH_ON: '<init>' } });
     expect(run.code).toBe(2);
-    expect(run.report.documents).toHaveLength(4);
+    expect(run.report.documents).toHaveLength(NON_ADS);
     for (const d of run.report.documents) expect(d.error).toMatch(/^worker crashed: (exited with code 70|no worker thread could start \(exited with code 70\))$/);
     expect(run.stderr).toBe('adscan: no input could be read\n');
   });
@@ -164,7 +166,7 @@ describe('in-process runs', () => {
     const drawn = tty.err.join('');
     expect(drawn).toMatch(/^\r.*documents? · [\d.]+ MB\/s · \d+ findings? · 0 failed.*\x1b\[K/);
     expect(drawn.endsWith('\r\x1b[K')).toBe(true);
-    expect(JSON.parse(tty.out.join('')).documents).toHaveLength(4);
+    expect(JSON.parse(tty.out.join('')).documents).toHaveLength(NON_ADS);
 
     const quiet = io({ tty: true, env });
     expect(await run([...args, '--quiet'], quiet.io)).toBe(0);
@@ -182,7 +184,7 @@ describe('in-process runs', () => {
       expect(err.join('')).toBe('');
       expect(code).toBe(0);
       const report = JSON.parse(out.join('')) as JsonReport;
-      expect(report.documents).toHaveLength(4);
+      expect(report.documents).toHaveLength(NON_ADS);
       expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(before);
     }
   });
