@@ -3,7 +3,9 @@
 // processes on one machine, and Redis memory per queued and per finished document.
 // Starts its own redis-server (Debian's) on a free loopback port in a temporary directory,
 // scans HTML pages of the bench corpus generator, prints a table (or --json).
-//   node scripts/bench/queue.mjs [--mb N] [--seed N] [--json]
+//   node scripts/bench/queue.mjs [--mb N] [--seed N] [--rounds N] [--json]
+// With --rounds N, 1- and 2-worker runs alternate, in both orders (1 2, 2 1, …), so that a
+// machine whose speed drifts favours neither; each pair's speed-up and their median print.
 // Needs `npm run build` and redis-server on PATH.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +18,10 @@ import { buildCorpus } from './corpus.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(repoRoot, 'bin', 'adscan');
-const { values } = parseArgs({ options: { mb: { type: 'string', default: '20' }, seed: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { mb: { type: 'string', default: '20' }, seed: { type: 'string', default: '3' }, rounds: { type: 'string', default: '1' }, json: { type: 'boolean', default: false } },
+});
+const ROUNDS = Math.max(1, Math.floor(Number(values.rounds)) || 1);
 const say = (m) => process.stderr.write(`queue-bench: ${m}\n`);
 
 const freePort = () =>
@@ -82,22 +87,38 @@ async function main() {
     const before = await redisInfoMemory(port);
     await adscan(['queue', 'add', '--redis', redis, '--queue', 'memory', dir]);
     const queued = await redisInfoMemory(port);
-    const one = await run(1, redis, port, 'one-worker', dir, documents);
-    const finished = await redisInfoMemory(port);
-    const two = await run(2, redis, port, 'two-workers', dir, documents);
+    // Each run has a queue of its own; the first round's 1-worker run measures Redis memory.
+    const pairs = [];
+    let finished = 0;
+    for (let round = 1; round <= ROUNDS; round++) {
+      const pair = {};
+      for (const workers of round % 2 === 1 ? [1, 2] : [2, 1]) {
+        pair[workers] = await run(workers, redis, port, `r${round}-w${workers}`, dir, documents);
+        if (round === 1 && workers === 1) finished = await redisInfoMemory(port);
+      }
+      pairs.push({ round, oneWorker: pair[1], twoWorkers: pair[2], speedUp: pair[2].docsPerSecond / pair[1].docsPerSecond });
+    }
+    const ratios = pairs.map((p) => p.speedUp).sort((a, b) => a - b);
+    const median = ratios.length % 2 ? ratios[(ratios.length - 1) / 2] : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
     const result = {
       corpus: { documents, MiB: Number((corpus.html.bytes / 1048576).toFixed(1)) },
-      oneWorker: one,
-      twoWorkers: two,
-      speedUp: two.docsPerSecond / one.docsPerSecond,
+      oneWorker: pairs[0].oneWorker,
+      twoWorkers: pairs[0].twoWorkers,
+      rounds: pairs,
+      speedUp: median,
       redisBytesPerQueuedDocument: Math.round((queued - before) / documents),
       redisBytesPerFinishedDocument: Math.round((finished - queued) / documents),
     };
     if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
       process.stdout.write(`queue bench: ${documents} HTML pages, ${result.corpus.MiB} MiB, workers with --concurrency 2\n`);
-      for (const r of [one, two]) process.stdout.write(`  ${r.workers} worker(s): ${r.seconds.toFixed(1)} s, ${r.docsPerSecond.toFixed(1)} docs/s, ${r.failed} failed\n`);
-      process.stdout.write(`  speed-up 2/1: ${result.speedUp.toFixed(2)}×\n`);
+      for (const p of pairs) {
+        for (const r of [p.oneWorker, p.twoWorkers]) {
+          process.stdout.write(`  ${ROUNDS > 1 ? `round ${p.round}: ` : ''}${r.workers} worker(s): ${r.seconds.toFixed(1)} s, ${r.docsPerSecond.toFixed(1)} docs/s, ${r.failed} failed\n`);
+        }
+        if (ROUNDS > 1) process.stdout.write(`  round ${p.round}: speed-up 2/1 ${p.speedUp.toFixed(2)}×\n`);
+      }
+      process.stdout.write(`  speed-up 2/1${ROUNDS > 1 ? `, median of ${ROUNDS} rounds` : ''}: ${result.speedUp.toFixed(2)}×\n`);
       process.stdout.write(`  Redis memory: ${result.redisBytesPerQueuedDocument} B per queued document, ${result.redisBytesPerFinishedDocument} B per finished document awaiting its report\n`);
     }
   } finally {
