@@ -92,7 +92,12 @@ export function classify(
   // Selling needs a way to buy: contact, price, a number shown — not just 我院 or claim words.
   const strongAd = total(scoreBy(merged, c, 'ad', Infinity, false));
   let selling = false;
-  for (const family of SELLING) if ((adFamilies.get(family) ?? 0) > 0) selling = true;
+  for (const family of SELLING) {
+    if ((adFamilies.get(family) ?? 0) > 0) {
+      selling = true;
+      break;
+    }
+  }
   const { context, mixed } = decideContext({ nonAd, ad, strongAd, families: new Map([...families, ...adFamilies]), typeBest });
   let adTypes = decision.adTypes;
   if (adTypes.length === 0 && context === 'ad') adTypes = ['other'];

@@ -108,7 +108,7 @@ function enclosingQuote(text: string, sentence: Span, match: Span): Span | null 
 function underProhibitiveLead(text: string, offset: number): boolean {
   let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   if (!LIST_ITEM.test(text.slice(lineStart, lineStart + 12))) return false;
-  for (let up = 0; up < MAX_ITEMS_UP && lineStart > 0; up++) {
+  for (let up = 0; up < MAX_ITEMS_UP && lineStart > 1; up++) {
     const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
     const line = text.slice(prevStart, lineStart - 1);
     lineStart = prevStart;

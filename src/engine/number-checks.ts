@@ -46,10 +46,8 @@ export function runCheck(rule: CompiledRule, numbers: FoundNumber[][], cls: Clas
   const out: RawFinding[] = [];
   if (check.name === 'require-number') {
     const present = numbers.some((list) => list.some((n) => isAdNumber(n, check.numbers)));
-    // Absence rules need a confirmed ad of a confidently known type (catalogue §1.2 item 5).
-    // …and a page that also reads as regulatory or news text is not a confirmed ad.
-    if (present || cls.context !== 'ad' || cls.mixed || cls.confidence === 'low') return out;
-    const severity = absenceSeverity(rule, cls);
+    const severity = present ? null : absenceSeverity(rule, cls);
+    if (severity === null) return out;
     out.push(rawFinding(rule, -1, 0, 0, severity, undefined, cls.adTypes.map((t) => TYPE_NAMES[t]).join('、')));
     return out;
   }

@@ -1,5 +1,4 @@
 import type { Classification } from '../classify/index.js';
-import type { Severity } from '../core/types.js';
 import type { CompiledMask, CompiledRule } from '../rules/compile.js';
 import { rawFinding, type RawFinding } from './raw-finding.js';
 import { matchesOf } from '../core/match-reader.js';
@@ -51,8 +50,8 @@ export function runStatementCheck(
 ): RawFinding[] {
   const mine = hits.filter((h) => statements.includes(h.mask.id));
   if (mine.length === 0) {
-    if (cls.context !== 'ad' || cls.mixed || cls.confidence === 'low') return [];
     const severity = absenceSeverity(rule, cls);
+    if (severity === null) return [];
     return [rawFinding(rule, -1, 0, 0, severity, 'absent', `缺少${expected(statements, masks)}`)];
   }
   const standard = mine.find((h) => !h.mask.canonical || comparable(h.text) === comparable(h.mask.canonical));
