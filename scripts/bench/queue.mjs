@@ -8,12 +8,13 @@
 // machine whose speed drifts favours neither; each pair's speed-up and their median print.
 // Needs `npm run build` and redis-server on PATH.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
 import { buildCorpus } from './corpus.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -49,17 +50,37 @@ async function redisInfoMemory(port) {
   return Number(/used_memory:(\d+)/.exec(await redisCli(port, ['info', 'memory']))[1]);
 }
 
-async function run(workers, redis, port, queue, dir, documents) {
+/** CPU seconds (user + system) Redis has used since it started. */
+async function redisCpuSeconds(port) {
+  const info = await redisCli(port, ['info', 'cpu']);
+  return Number(/used_cpu_user:([\d.]+)/.exec(info)[1]) + Number(/used_cpu_sys:([\d.]+)/.exec(info)[1]);
+}
+
+const TICKS = 100; // USER_HZ, the unit of /proc/<pid>/stat's times on Linux
+/** CPU seconds (user + system) a live process has used, from /proc; NaN where there is no /proc. */
+function processCpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at state, field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+async function run(workers, redis, port, poller, queue, dir, documents) {
   say(`enqueueing ${documents} pages for ${workers} worker(s)`);
   await adscan(['queue', 'add', '--redis', redis, '--queue', queue, dir]);
+  const redisCpuBefore = await redisCpuSeconds(port);
   const started = performance.now();
   const procs = Array.from({ length: workers }, () =>
     spawn(process.execPath, [BIN, 'worker', '--redis', redis, '--queue', queue, '--concurrency', '2'], { cwd: repoRoot, stdio: 'ignore' }),
   );
-  // Polled with redis-cli, not `adscan queue status`: a Node process a poll would take CPU
-  // from the workers being measured. BullMQ keeps finished job ids in sorted sets.
-  const finished = async () =>
-    (await Promise.all(['completed', 'failed'].map((set) => redisCli(port, ['zcard', `adscan:${queue}:${set}`])))).map(Number);
+  // Polled on one open connection, not with `adscan queue status` or redis-cli: starting a
+  // process five times a second takes a few per cent of a core from the workers measured.
+  // BullMQ keeps finished job ids in sorted sets.
+  const finished = async () => (await Promise.all(['completed', 'failed'].map((set) => poller.zcard(`adscan:${queue}:${set}`)))).map(Number);
   let done;
   for (;;) {
     await new Promise((r) => setTimeout(r, 200));
@@ -67,10 +88,21 @@ async function run(workers, redis, port, queue, dir, documents) {
     if (done[0] + done[1] >= documents) break;
   }
   const seconds = (performance.now() - started) / 1000;
+  // Read before the workers exit: their CPU, start-up included, and Redis's over the run.
+  const workerCpu = procs.reduce((sum, p) => sum + processCpuSeconds(p.pid), 0);
+  const redisCpu = (await redisCpuSeconds(port)) - redisCpuBefore;
   const status = JSON.parse(await adscan(['queue', 'status', '--redis', redis, '--queue', queue, '--json']));
   for (const p of procs) p.kill('SIGTERM');
   await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r() : p.once('exit', r)))));
-  return { workers, documents, seconds, docsPerSecond: documents / seconds, failed: status.failed };
+  return {
+    workers,
+    documents,
+    seconds,
+    docsPerSecond: documents / seconds,
+    failed: status.failed,
+    workerCpuSeconds: Number(workerCpu.toFixed(1)),
+    redisCpuSeconds: Number(redisCpu.toFixed(1)),
+  };
 }
 
 async function main() {
@@ -78,8 +110,11 @@ async function main() {
   const port = await freePort();
   const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmp], { stdio: 'ignore' });
   const redis = `redis://127.0.0.1:${port}`;
+  let poller;
   try {
     await new Promise((r) => setTimeout(r, 500));
+    poller = new Redis(port, '127.0.0.1', { lazyConnect: true });
+    await poller.connect();
     const corpus = buildCorpus({ repoRoot, dir: join(tmp, 'corpus'), htmlBytes: Number(values.mb) * 1024 * 1024, seed: Number(values.seed), textShare: 0, warcShare: 0 });
     const dir = corpus.html.dir;
     const documents = corpus.html.files.length;
@@ -93,7 +128,7 @@ async function main() {
     for (let round = 1; round <= ROUNDS; round++) {
       const pair = {};
       for (const workers of round % 2 === 1 ? [1, 2] : [2, 1]) {
-        pair[workers] = await run(workers, redis, port, `r${round}-w${workers}`, dir, documents);
+        pair[workers] = await run(workers, redis, port, poller, `r${round}-w${workers}`, dir, documents);
         if (round === 1 && workers === 1) finished = await redisInfoMemory(port);
       }
       pairs.push({ round, oneWorker: pair[1], twoWorkers: pair[2], speedUp: pair[2].docsPerSecond / pair[1].docsPerSecond });
@@ -114,7 +149,7 @@ async function main() {
       process.stdout.write(`queue bench: ${documents} HTML pages, ${result.corpus.MiB} MiB, workers with --concurrency 2\n`);
       for (const p of pairs) {
         for (const r of [p.oneWorker, p.twoWorkers]) {
-          process.stdout.write(`  ${ROUNDS > 1 ? `round ${p.round}: ` : ''}${r.workers} worker(s): ${r.seconds.toFixed(1)} s, ${r.docsPerSecond.toFixed(1)} docs/s, ${r.failed} failed\n`);
+          process.stdout.write(`  ${ROUNDS > 1 ? `round ${p.round}: ` : ''}${r.workers} worker(s): ${r.seconds.toFixed(1)} s, ${r.docsPerSecond.toFixed(1)} docs/s, ${r.failed} failed; CPU: workers ${r.workerCpuSeconds} s, Redis ${r.redisCpuSeconds} s\n`);
         }
         if (ROUNDS > 1) process.stdout.write(`  round ${p.round}: speed-up 2/1 ${p.speedUp.toFixed(2)}×\n`);
       }
@@ -122,6 +157,7 @@ async function main() {
       process.stdout.write(`  Redis memory: ${result.redisBytesPerQueuedDocument} B per queued document, ${result.redisBytesPerFinishedDocument} B per finished document awaiting its report\n`);
     }
   } finally {
+    poller?.disconnect();
     server.kill('SIGTERM');
     rmSync(tmp, { recursive: true, force: true });
   }
