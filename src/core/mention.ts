@@ -20,6 +20,12 @@ const PROHIBITIVE = /(严禁|禁止|不得(?!不)|不准|不允许|杜绝|严厉
 /** Negation shortly before the phrase, in the same clause (无法保证治愈). */
 const NEGATION = /(无法|不能|不会|不可能|做不到|达不到|办不到|并非|并不|不是|未见|尚无|暂无|并无|不存在|没有|拒绝|警惕|谨防|不要|别信|切勿|勿信|不可|不一定|未必|谨慎)[^,:。!?;\n]{0,8}$/u;
 
+/**
+ * 不用去医院排队挂号 / 无需专家坐诊: saying a thing is not needed does not offer it. The gap may
+ * not hold 即/就/便/也/还/可/能/都/再, or 无需开刀即可根治 would hide the promise that follows.
+ */
+const NOT_NEEDED = /(不用|无需|无须|不需要?|不必|免去|省去)[^,:。!?;\n即就便也还可能都再]{0,8}$/u;
+
 /** The sentence goes on to call the claim unlawful, sanctioned or untrue (…包治百病，已被立案调查). */
 const VIOLATION_AFTER =
   /^[^。!?;\n]{0,40}?(属于违法|均属违法|属违法|均为违法|都属于违法|违法内容|违反了|违反《|被罚|被处罚|被处以|被立案|立案调查|被查处|已被查处|涉嫌虚假|属于虚假|是虚假|均为虚假|虚假宣传|是骗局|属于典型的|被认定为?(?:违法|虚假|夸大|代言|广告|违规)|认定为?违法|构成(?:虚假|违法)|都?不可信|不可靠|全是套路|都是套路|是骗人)/u;
@@ -76,6 +82,8 @@ export function mentionReason(text: string, sentence: Span, match: Span, options
   const clause = clauseAround(text, sentence, match.start, match.end);
   const negation = NEGATION.exec(text.slice(clause.start, match.start));
   if (negation) return `negated: "${negation[1]}"`;
+  const notNeeded = NOT_NEEDED.exec(text.slice(clause.start, match.start));
+  if (notNeeded) return `negated: "${notNeeded[1]}" (not needed is not offered)`;
   // 白癜风能根治吗？ asks; it does not promise.
   if (options.questions && QUESTION.test(text.slice(match.end, clause.end + 1))) return 'question, not a claim';
   if (options.questions && DOUBTED.test(text.slice(match.end, sentence.end))) return 'doubted: asked whether it is true';

@@ -28,6 +28,9 @@ describe('mentionReason', () => {
     ['“零风险”“完全没有副作用”属于典型的保证性表述', '零风险', /judged/],
     ['任何声称可以根治高血压的说法都不可信', '根治', /reported|judged/],
     ['白癜风目前还做不到根治', '根治', /negated/],
+    // Saying a thing is not needed does not offer it.
+    ['不需要处方，不用去医院排队挂号，下单直接发货', '挂号', /not needed/],
+    ['无需专家坐诊，家里就能测', '坐诊', /not needed/],
     [RULES, '一次见效', /listed|prohibition/],
     [RULES, '锦旗', /listed|prohibition/],
     // No quotation, no 等: only the lead-in two lines up governs the item.
@@ -49,6 +52,9 @@ describe('mentionReason', () => {
     ['本院三大承诺:\n1.三天根治鼻炎\n2.无效退款', '根治'],
     // A dash starts a new clause: the answer is not negated by the question before it.
     ['好多人问有没有副作用——完全没有副作用', '没有副作用'],
+    // "Not needed" reaches no further than 即可/就/也…: the promise after them stands.
+    ['无需开刀即可根治', '根治'],
+    ['不用吃药也能降压', '降压'],
   ])('%s: “%s” is a claim', (text, phrase) => {
     expect(verdict(text, phrase, { last: true })).toBeNull();
   });
