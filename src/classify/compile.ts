@@ -14,6 +14,8 @@ export interface CompiledIndicator {
   anchors: string[] | null;
   /** `regex` as a sticky regex, tried at single positions near anchors. */
   sticky: RegExp | null;
+  /** Non-ad families: the commercial families such a document prints itself (see Indicator). */
+  explains: string[];
 }
 
 export interface CompiledClassifier {
@@ -56,6 +58,7 @@ export function compileClassifier(data: ClassifyData): CompiledClassifier {
       supportOnly: ind.supportOnly === true,
       anchors: anchored ? ind.anchors! : null,
       sticky: anchored ? new RegExp(ind.regex!, 'uy') : null,
+      explains: ind.explains ?? [],
     });
     for (const t of ind.terms ?? []) owners[pattern(t)]!.push(id);
     if (ind.regex) for (const a of ind.anchors ?? []) anchorOf[pattern(a)]!.push(id);

@@ -51,6 +51,31 @@ const SELLING = ['price', 'order', 'promo', 'numbers', 'brand', 'evasion'];
 /** Occurrences of one ad-type indicator counted at most this often: long pages must not swamp short ones. */
 const TYPE_CAP = 3;
 
+/** Hits a non-ad family needs before it explains commercial families away: two sections, not one word. */
+const EXPLAINS_FROM = 2;
+
+/**
+ * Whether some non-ad family with `explains` has EXPLAINS_FROM hits or more and every
+ * commercial family on the page is one it explains.
+ */
+function explainedByGenre(merged: ReadonlyMap<number, SignalHit>, c: CompiledClassifier): boolean {
+  const hits = new Map<string, number>();
+  const present = new Set<string>();
+  for (const h of merged.values()) {
+    const ind = c.indicators[h.indicator]!;
+    if (ind.group === 'ad') present.add(ind.name);
+    else if (ind.group === 'nonAd' && ind.explains.length) hits.set(ind.name, (hits.get(ind.name) ?? 0) + h.count);
+  }
+  if (present.size === 0) return false;
+  for (const ind of c.indicators) {
+    if (ind.group !== 'nonAd' || (hits.get(ind.name) ?? 0) < EXPLAINS_FROM) continue;
+    let all = true;
+    for (const f of present) if (!ind.explains.includes(f)) all = false;
+    if (all) return true;
+  }
+  return false;
+}
+
 export function classify(
   fields: ClassifyField[],
   numbers: FoundNumber[][],
@@ -76,7 +101,9 @@ export function classify(
     }
   }
   const families = scoreBy(merged, c, 'nonAd');
-  const adFamilies = scoreBy(merged, c, 'ad');
+  // A package insert prints 本品, its maker's address and number: on a page that shows nothing
+  // else commercial, those are the document's own parts, not selling.
+  const adFamilies = explainedByGenre(merged, c) ? new Map<string, number>() : scoreBy(merged, c, 'ad');
   const nonAd = total(families);
   const ad = total(adFamilies);
   const allNumbers = numbers.flat();
@@ -90,7 +117,7 @@ export function classify(
   const PRODUCTS: AdType[] = ['drug', 'device', 'health-food', 'special-medical-food'];
   const typeBest = Math.max(0, ...decision.adTypes.filter((t) => PRODUCTS.includes(t)).map((t) => decision.scores[t] ?? 0));
   // Selling needs a way to buy: contact, price, a number shown — not just 我院 or claim words.
-  const strongAd = total(scoreBy(merged, c, 'ad', Infinity, false));
+  const strongAd = ad === 0 ? 0 : total(scoreBy(merged, c, 'ad', Infinity, false));
   let selling = false;
   for (const family of SELLING) {
     if ((adFamilies.get(family) ?? 0) > 0) {

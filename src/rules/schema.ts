@@ -155,6 +155,12 @@ export interface Indicator {
    * into the match: the regex is only tried just before where they occur.
    */
   anchors?: string[];
+  /**
+   * Non-ad families only: commercial families this kind of document prints itself. A package
+   * insert names 本品, its maker's address and its 国药准字; where the family has two or more
+   * hits and the page shows nothing commercial beyond these, they do not count as selling.
+   */
+  explains?: string[];
 }
 
 /** Ad-type and document-context signals (catalogue §1.2–1.3), as data. */

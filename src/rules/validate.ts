@@ -263,9 +263,10 @@ class Validator {
     }
   }
 
-  private indicator(x: unknown, path: Path): void {
+  private indicator(x: unknown, path: Path, nonAd = false): void {
     if (!isObj(x)) return this.fail(path, 'an indicator is a mapping with `weight` and `terms` and/or `regex`');
-    this.unknownKeys(x, path, ['terms', 'regex', 'weight', 'supportOnly', 'anchors']);
+    this.unknownKeys(x, path, nonAd ? ['terms', 'regex', 'weight', 'supportOnly', 'anchors', 'explains'] : ['terms', 'regex', 'weight', 'supportOnly', 'anchors']);
+    if (x.explains !== undefined) this.stringList(x.explains, [...path, 'explains'], '`explains`');
     if (x.anchors !== undefined) this.stringList(x.anchors, [...path, 'anchors'], '`anchors`');
     if (x.supportOnly !== undefined && typeof x.supportOnly !== 'boolean') this.fail([...path, 'supportOnly'], '`supportOnly` must be true or false');
     if (typeof x.weight !== 'number' || !Number.isFinite(x.weight)) this.fail([...path, 'weight'], '`weight` must be a number');
@@ -289,7 +290,19 @@ class Validator {
       const fam = c[k];
       if (fam === undefined) continue;
       if (!isObj(fam)) this.fail([...path, k], `\`classify.${k}\` must map family names to indicators`);
-      else for (const [name, x] of Object.entries(fam)) this.indicator(x, [...path, k, name]);
+      else for (const [name, x] of Object.entries(fam)) this.indicator(x, [...path, k, name], k === 'nonAd');
+    }
+    // What a non-ad family explains must be a commercial family of this file.
+    if (isObj(c.nonAd) && isObj(c.ad)) {
+      const adFamilies = Object.keys(c.ad);
+      for (const [name, x] of Object.entries(c.nonAd)) {
+        if (!isObj(x) || !Array.isArray(x.explains)) continue;
+        x.explains.forEach((f, i) => {
+          if (typeof f === 'string' && !adFamilies.includes(f)) {
+            this.fail([...path, 'nonAd', name, 'explains', i], `unknown commercial family "${f}" (known: ${adFamilies.join(', ')})`);
+          }
+        });
+      }
     }
   }
 

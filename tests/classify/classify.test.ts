@@ -48,6 +48,32 @@ describe('classify: context', () => {
     expect(r.context).toBe('ad');
   });
 
+  // A package insert prints 本品, its maker's address and phone and its 国药准字; only
+  // something more commercial (a price, an order prompt) makes the page an ad.
+  const INSERT = [
+    '阿莫西林胶囊说明书',
+    '【成份】本品主要成份为阿莫西林。',
+    '【性状】本品为胶囊剂，内容物为白色粉末。',
+    '【规格】0.25g',
+    '【贮藏】遮光，密封保存。',
+    '【批准文号】国药准字H44021351',
+    '【生产企业】企业名称：华南制药有限公司 地址：广州市黄埔区开发大道88号 电话：020-82345678',
+  ].join('\n');
+  it('does not take a package insert for an ad', () => {
+    const r = run(INSERT);
+    expect(r.context).not.toBe('ad');
+    expect(r.selling).toBe(false);
+  });
+  it('takes a package insert with a price and an order prompt for an ad', () => {
+    const r = run(`${INSERT}\n会员价：¥19.8 立即下单，次日送达`);
+    expect(r.context).toBe('ad');
+    expect(r.selling).toBe(true);
+  });
+  it('needs two sections of an insert, not one heading, to explain contact details away', () => {
+    const r = run('【规格】60粒/瓶 本品由康源公司出品，咨询电话：0571-86001234');
+    expect(r.context).toBe('ad');
+  });
+
   it('leaves a neutral sentence unknown', () => {
     expect(run('冬季流感高发，市民应勤洗手、常通风。').context).toBe('unknown');
   });

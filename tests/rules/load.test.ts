@@ -100,6 +100,30 @@ describe('loadRuleFiles', () => {
     expect(() => loadRuleFiles([{ path: 'm.yaml', text: "masks:\n  - id: x\n    regex: 'a'\n" }])).toThrow(/no rule pack found/);
   });
 
+  it('checks what a non-ad family explains: commercial families of the file, and only on non-ad families', () => {
+    const text = [
+      'classify:',
+      '  nonAd:',
+      '    insert: {terms: [成份], weight: 3, explains: [voice, contct]}',
+      '  ad:',
+      '    voice: {terms: [本品], weight: 2, explains: [contact]}',
+      '    contact: {terms: [电话], weight: 3}',
+      '',
+    ].join('\n');
+    const out = (() => {
+      try {
+        loadRuleFiles([{ path: 'rules/c.yaml', text }], { requirePack: false });
+      } catch (err) {
+        return (err as RuleLoadError).problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+      }
+      return [];
+    })();
+    expect(out).toEqual([
+      'rules/c.yaml:5: unknown key "explains" (allowed: terms, regex, weight, supportOnly, anchors)',
+      'rules/c.yaml:3: unknown commercial family "contct" (known: voice, contact)',
+    ]);
+  });
+
   it('merges classify data and masks', () => {
     const data = loadRuleFiles([
       { path: 'a.yaml', text: rule() },
