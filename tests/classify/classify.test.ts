@@ -74,6 +74,12 @@ describe('classify: context', () => {
     expect(r.context).toBe('ad');
   });
 
+  it('lets public-service news explain its 免费 and 我院, but not an offer with a selling claim', () => {
+    const news = '我院党员志愿服务队走进社区开展义诊，为居民免费测量血压。这是践行公立医院公益性、加强医德医风建设的举措。地址：人民路1号';
+    expect(run(news).context).not.toBe('ad');
+    expect(run(`${news}。特惠体检套餐，名额有限，立即预约！`).context).toBe('ad');
+  });
+
   it('leaves a neutral sentence unknown', () => {
     expect(run('冬季流感高发，市民应勤洗手、常通风。').context).toBe('unknown');
   });
@@ -130,6 +136,13 @@ describe('classify: ad types', () => {
 
   it('falls back on the numbers when the content says nothing', () => {
     expect(run('(浙)医广【2023】第03-15-0021号').adTypes).toEqual(['medical']);
+  });
+
+  it('does not take a 配方 food named with 牌 for a health food too', () => {
+    // The name three times (title, image, body) as a product page shows it.
+    const r = run('安瑞牌全营养配方粉｜产品信息 安瑞牌全营养配方粉 注册证号：国食注字TY20230017 规格：400g/罐 安瑞牌全营养配方粉 食用方法：取55g粉加入200ml温水 客服：400-800-4519');
+    expect(r.adTypes).toEqual(['special-medical-food']);
+    expect(run('汤臣康牌钙片 保健食品 食用方法：每日1片 订购热线：400-800-1234').adTypes).toEqual(['health-food']);
   });
 
   it('calls an ad of no health type "other"', () => {
