@@ -80,6 +80,12 @@ describe('classify: context', () => {
     expect(run(`${news}。特惠体检套餐，名额有限，立即预约！`).context).toBe('ad');
   });
 
+  it('does not let one conference word explain away a sales meeting for the elderly', () => {
+    const r = run('关爱中老年健康公益大讲堂 协办单位：康寿源生物科技有限公司 知名专家专题报告 免费测血压 康寿源牌深海鱼油软胶囊 保健食品 报名电话：010-62345678');
+    expect(r.context).toBe('ad');
+    expect(r.selling).toBe(true);
+  });
+
   it('leaves a neutral sentence unknown', () => {
     expect(run('冬季流感高发，市民应勤洗手、常通风。').context).toBe('unknown');
   });
