@@ -151,6 +151,11 @@ describe('classify: ad types', () => {
     expect(run('汤臣康牌钙片 保健食品 食用方法：每日1片 订购热线：400-800-1234').adTypes).toEqual(['health-food']);
   });
 
+  it('takes a product sold "without prescription" for a drug', () => {
+    // The product's own name says nothing; waving the prescription says it is a drug.
+    expect(run('smglt一周一针，医美医生同款，不用处方，评论区扣1私你 #司美格鲁肽').adTypes[0]).toBe('drug');
+  });
+
   it('calls an ad of no health type "other"', () => {
     const r = run('晨光咖啡新品上市，拿铁买一送一，立即下单！');
     expect(r.context).toBe('ad');
