@@ -60,6 +60,9 @@ export function decideAdTypes(
     (t, i) =>
       i === 0 ||
       (t === 'medical' && ranked.includes('medical-beauty')) ||
+      // Medical beauty is a kind of medical service: a clinic named 医疗美容诊所 scores higher
+      // as medical than its capped beauty terms do, and is still a medical-beauty ad.
+      (t === 'medical-beauty' && ranked[0] === 'medical' && scores.get(t)! >= HIGH_CONFIDENCE && decisive.has(t)) ||
       (scores.get(t)! >= best * SECONDARY_SHARE && decisive.has(t)),
   );
 

@@ -156,6 +156,13 @@ describe('classify: ad types', () => {
     expect(run('smglt一周一针，医美医生同款，不用处方，评论区扣1私你 #司美格鲁肽').adTypes[0]).toBe('drug');
   });
 
+  it('keeps a clinic named 医疗美容诊所 a medical-beauty ad though its name scores it higher as medical', () => {
+    const r = run('杭州悦颜医疗美容诊所 专家团队 主任医师 热玛吉 医美抗衰 杭州悦颜医疗美容诊所 治疗 立即预约 400-800-3318 杭州悦颜医疗美容诊所');
+    expect(r.adTypes).toEqual(['medical', 'medical-beauty']);
+    // One mention of 整形 among a general hospital's departments does not.
+    expect(run('仁和医院 内科 外科 整形科 儿科 预约挂号 0571-86001234 仁和医院专家团队').adTypes).toEqual(['medical']);
+  });
+
   it('calls an ad of no health type "other"', () => {
     const r = run('晨光咖啡新品上市，拿铁买一送一，立即下单！');
     expect(r.context).toBe('ad');
