@@ -86,6 +86,13 @@ describe('classify: context', () => {
     expect(r.selling).toBe(true);
   });
 
+  it('lets an official notice explain its free service, phone and address, but not an offer that sells', () => {
+    const notice =
+      '关于开展老年人免费健康体检工作的通知 区卫生健康局 为做好基本公共卫生服务，决定开展65岁及以上老年人免费健康体检。现将有关事项通知如下：体检免费，请携带身份证。咨询电话：0830-2345678 地址：江阳区大北街12号 特此通知。';
+    expect(run(notice).context).not.toBe('ad');
+    expect(run(`${notice} 本院体检套餐特惠价199元，名额有限，立即抢购！`).context).toBe('ad');
+  });
+
   it('leaves a neutral sentence unknown', () => {
     expect(run('冬季流感高发，市民应勤洗手、常通风。').context).toBe('unknown');
   });
