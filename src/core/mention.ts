@@ -18,7 +18,7 @@ const VERB_HEAD = /(?:含有|宣称|声称|使用|出现|标榜|号称|打着|�
 /** A prohibition earlier in the same sentence governs the phrase (不得含有…保证治愈). 不得不 is not one. */
 const PROHIBITIVE = /(严禁|禁止|不得(?!不)|不准|不允许|杜绝|严厉打击|依法查处|查处|整治|取缔|不应|不能含有|不可以|虚构|冒充|谎称|假冒|伪造)[^。!?;\n]{0,30}$/u;
 /** Negation shortly before the phrase, in the same clause (无法保证治愈). */
-const NEGATION = /(无法|不能|不会|不可能|做不到|达不到|办不到|并非|并不|不是|未见|尚无|暂无|并无|不存在|没有|拒绝|警惕|谨防|不要|别信|切勿|勿信|不可|不一定|未必|谨慎)[^,:。!?;\n]{0,8}$/u;
+const NEGATION = /(无法|不能|不会|不可能|做不到|达不到|办不到|并非|并不|不是|未见|尚无|暂无|并无|不存在|没有|拒绝|警惕|谨防|不要|别信|切勿|勿信|不可|不一定|未必|谨慎|别(?:再)?(?:自己)?(?:乱|随便|轻易|盲目))[^,:。!?;\n]{0,8}$/u;
 
 /**
  * 不用去医院排队挂号 / 无需专家坐诊: saying a thing is not needed does not offer it. The gap may
@@ -29,6 +29,14 @@ const NOT_NEEDED = /(不用|无需|无须|不需要?|不必|免去|省去)[^,:�
 /** The sentence goes on to call the claim unlawful, sanctioned or untrue (…包治百病，已被立案调查). */
 const VIOLATION_AFTER =
   /^[^。!?;\n]{0,40}?(属于违法|均属违法|属违法|均为违法|都属于违法|违法内容|违反了|违反《|被罚|被处罚|被处以|被立案|立案调查|被查处|已被查处|涉嫌虚假|属于虚假|是虚假|均为虚假|虚假宣传|是骗局|属于典型的|被认定为?(?:违法|虚假|夸大|代言|广告|违规)|认定为?违法|构成(?:虚假|违法)|都?不可信|不可靠|全是套路|都是套路|是骗人)/u;
+
+/**
+ * The claim itself is what the reader is told not to believe: …“包治”“永不复发”的千万别信.
+ * Only right after it (…的千万别信, …，千万别信) — 保证治愈，别信别家的说法 still promises.
+ */
+/** The closing quote and any quoted phrases listed right after it (”“永不复发”、“根治”). */
+const QUOTED_RUN_AHEAD = /^[”」』’]?(?:\s*[、,，和及与或]?\s*[“「『‘][^”」』’\n]{1,16}[”」』’])*/u;
+const DISBELIEVED = /^(?:(?:的|之类的)(?:话|说法|广告|宣传|承诺)?[,，\s]*|[,，\s]*(?=千万|一定))(?:千万|一定|可)?(?:别|不要|不能|不可)(?:相)?信/u;
 
 /**
  * Someone else's claim reported without quotation marks: 任何声称可以根治高血压的说法. Sellers
@@ -72,6 +80,7 @@ export function mentionReason(text: string, sentence: Span, match: Span, options
   if (LIST_TAIL.test(after)) return 'mention: listed as a phrase (…等内容/用语)';
   const verdict = VIOLATION_AFTER.exec(after);
   if (verdict) return `mention: judged a violation later in the sentence ("${verdict[1]}")`;
+  if (DISBELIEVED.test(after.replace(QUOTED_RUN_AHEAD, ''))) return 'mention: judged not to be believed';
   // 宣称“根治”“无效退款”“祖传秘方”: the verb governs the whole run of quoted phrases.
   if (quoted && VERB_HEAD.test(before.replace(QUOTED_RUN, ''))) return 'mention: quoted after a reporting or prohibitive verb';
   const prohibitive = PROHIBITIVE.exec(before);

@@ -28,6 +28,10 @@ describe('mentionReason', () => {
     ['“零风险”“完全没有副作用”属于典型的保证性表述', '零风险', /judged/],
     ['任何声称可以根治高血压的说法都不可信', '根治', /reported|judged/],
     ['白癜风目前还做不到根治', '根治', /negated/],
+    // A warning not to believe it, or not to try it on one's own.
+    ['网上那些说“包治”“永不复发”的千万别信', '永不复发', /believed/],
+    ['网上那些说“包治”“永不复发”的千万别信', '包治', /believed/],
+    ['先去医院确诊分期，别自己乱用偏方', '偏方', /negated/],
     // Saying a thing is not needed does not offer it.
     ['不需要处方，不用去医院排队挂号，下单直接发货', '挂号', /not needed/],
     ['无需专家坐诊，家里就能测', '坐诊', /not needed/],
@@ -55,6 +59,8 @@ describe('mentionReason', () => {
     // "Not needed" reaches no further than 即可/就/也…: the promise after them stands.
     ['无需开刀即可根治', '根治'],
     ['不用吃药也能降压', '降压'],
+    // Not believing others is no retraction of one's own promise.
+    ['本院保证治愈，别信别家的说法', '保证治愈'],
   ])('%s: “%s” is a claim', (text, phrase) => {
     expect(verdict(text, phrase, { last: true })).toBeNull();
   });
