@@ -93,6 +93,20 @@ describe('classify: context', () => {
     expect(run(`${notice} 本院体检套餐特惠价199元，名额有限，立即抢购！`).context).toBe('ad');
   });
 
+  // Non-ad genres that print their own prices, phones and addresses: explained when nothing
+  // else on the page sells, an ad again once a selling claim and an order prompt appear.
+  it.each([
+    ['a tender', '县人民医院彩色超声诊断仪采购项目招标公告 采购人：县人民医院 地址：人民路8号 预算金额：980000.00元 投标人须在开标时间前递交投标文件 联系电话：0571-86001234'],
+    ['a crowdfunding page', '为白血病患儿筹款 目标金额：300000 元 已筹：126400 元 医生说移植后恢复良好，恳请爱心人士转发扩散 善款将用于移植费用 联系电话：13800001234'],
+    ['a museum page', '中医药文化博物馆 开放时间：9:00-17:00，周一闭馆 门票：免费 常设展陈列历代馆藏文物与展品 讲解服务20元 咨询电话：0571-86001234'],
+    ['a recall notice', '康源制药关于阿莫西林胶囊的主动召回公告 本公司决定主动召回涉及批号的产品，召回等级为三级召回，各经销商立即停止销售 国药准字H20013301 联系电话：0571-86001234'],
+    ['an admissions brochure', '医科大学2026年本科招生简章 临床医学专业 学制五年 学费：6500元/年 住宿费：1200元/年 考生可登录网站查询录取结果 招生办电话：0571-86001234'],
+    ['a visiting guide', '住院部探视时间：15:00-19:00 探视人员须佩戴陪护证 门禁刷卡进入 停车场收费标准：首小时5元 咨询电话：0571-86001234'],
+  ])('takes %s for no ad, until it sells', (_genre, text) => {
+    expect(run(text).context).not.toBe('ad');
+    expect(run(`${text} 祖传秘方，疗效显著，名额有限，立即抢购！`).context).toBe('ad');
+  });
+
   it('leaves a neutral sentence unknown', () => {
     expect(run('冬季流感高发，市民应勤洗手、常通风。').context).toBe('unknown');
   });
