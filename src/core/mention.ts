@@ -12,13 +12,16 @@ const CLOSE_QUOTES = '”」』’"\'》';
  * 等 — never 等疾病, 等项目 or 等方式, which is how ads list what they treat.
  */
 const LIST_TAIL =
-  /^[”」』’"']?(?:\s*[、,]?\s*[“「『‘"'][^”」』’"'\n]{1,16}[”」』’"'])*(?:[^、,。!?;:\n“”「」]{0,12}、)*[^、,。!?;:\n“”「」]{0,12}?\s*等[^。!?;:,\n“”「」]{0,8}?(?:用语|内容|字样|表述|词语|词汇|情形|宣传|违法|虚假|说法|字眼|承诺|信息|话术|促销|名义|噱头|概念|口号|标语|广告语|作为证明|证明材料)/u;
+  /^[”」』’"']?(?:\s*[、,]?\s*[“「『‘"'][^”」』’"'\n]{1,16}[”」』’"'])*(?:[^、,。!?;:\n“”「」]{0,12}、)*[^、,。!?;:\n“”「」]{0,12}?\s*(?:等|之类的?|这类|此类)[^。!?;:,\n“”「」]{0,8}?(?:用语|内容|字样|表述|词语|词汇|情形|宣传|违法|虚假|说法|字眼|承诺|信息|话术|促销|名义|噱头|概念|口号|标语|广告语|作为证明|证明材料)/u;
 /** 含有/宣称/严禁 … "phrase": a verb that introduces a quoted phrase as something talked about. */
 const VERB_HEAD = /(?:含有|宣称|声称|使用|出现|标榜|号称|打着|打出|喊出|张贴|冠以|利用|涉及|宣传|发布|鼓吹|吹嘘|所谓|听信|轻信|严禁|禁止|不得|不准|杜绝|包括|诸如|例如|如)[^。!?;\n]{0,8}$/u;
 /** A prohibition earlier in the same sentence governs the phrase (不得含有…保证治愈). 不得不 is not one. */
 const PROHIBITIVE = /(严禁|禁止|不得(?!不)|不准|不允许|杜绝|严厉打击|依法查处|查处|整治|取缔|不应|不能含有|不可以|虚构|冒充|谎称|假冒|伪造)[^。!?;\n]{0,30}$/u;
 /** Negation shortly before the phrase, in the same clause (无法保证治愈). */
 const NEGATION = /(无法|不能|不会|不可能|做不到|达不到|办不到|并非|并不|不是|未见|尚无|暂无|并无|不存在|没有|拒绝|警惕|谨防|不要|别信|切勿|勿信|不可|不一定|未必|谨慎|别(?:再)?(?:自己)?(?:乱|随便|轻易|盲目))[^,:。!?;\n]{0,8}$/u;
+
+/** 没有任何一种疗法能保证“根治”: a denial that covers every treatment reaches further. */
+const NO_ONE = /(没有任何|没有哪种|没有一种|任何[^,:。!?;\n]{1,10}都(?:不能|无法|没法|不可能))[^,:。!?;\n]{0,14}$/u;
 
 /**
  * 不用去医院排队挂号 / 无需专家坐诊: saying a thing is not needed does not offer it. The gap may
@@ -28,7 +31,7 @@ const NOT_NEEDED = /(不用|无需|无须|不需要?|不必|免去|省去)[^,:�
 
 /** The sentence goes on to call the claim unlawful, sanctioned or untrue (…包治百病，已被立案调查). */
 const VIOLATION_AFTER =
-  /^[^。!?;\n]{0,40}?(属于违法|均属违法|属违法|均为违法|都属于违法|违法内容|违反了|违反《|被罚|被处罚|被处以|被立案|立案调查|被查处|已被查处|涉嫌虚假|属于虚假|是虚假|均为虚假|虚假宣传|是骗局|属于典型的|被认定为?(?:违法|虚假|夸大|代言|广告|违规)|认定为?违法|构成(?:虚假|违法)|都?不可信|不可靠|全是套路|都是套路|是骗人)/u;
+  /^[^。!?;\n]{0,40}?(属于违法|均属违法|属违法|均为违法|都属于违法|违法内容|违反了|违反《|被罚|被处罚|被处以|被立案|立案调查|被查处|已被查处|涉嫌虚假|属于虚假|是虚假|均为虚假|虚假宣传|是骗局|属于典型的|被认定为?(?:违法|虚假|夸大|代言|广告|违规)|认定为?违法|构成(?:虚假|违法)|都?不可信|不可靠|全是套路|都是套路|是骗人|保持警惕|要警惕|需警惕|应警惕|不是一回事|是谣言|属于谣言|没有科学依据|缺乏科学依据|夸大其词|忽悠人|是忽悠)/u;
 
 /**
  * The claim itself is what the reader is told not to believe: …“包治”“永不复发”的千万别信.
@@ -42,7 +45,7 @@ const DISBELIEVED = /^(?:(?:的|之类的)(?:话|说法|广告|宣传|承诺)?[,
  * Someone else's claim reported without quotation marks: 任何声称可以根治高血压的说法. Sellers
  * do not say 声称 or 号称 of their own offer.
  */
-const REPORTED = /(声称|宣称|号称|鼓吹|吹嘘|谎称)[^。!?;\n]{0,12}$/u;
+const REPORTED = /(声称|宣称|号称|鼓吹|吹嘘|谎称|自称|忽悠|(?:给|跟|对|向)(?:他|她|我|我们|他们|老人|老人家|我爸|我妈|老爷子|老太太)们?(?:说|讲|推销)|推销员说|业务员说|销售员?说)[^。!?;\n]{0,12}$/u;
 
 /** A numbered item — (一), 1., ①, 二、 — of a list. */
 const LIST_ITEM = /^\s*(?:[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.．、](?!\d)|[①-⑳])/u;
@@ -89,7 +92,7 @@ export function mentionReason(text: string, sentence: Span, match: Span, options
   if (reported) return `mention: reported claim ("${reported[1]}")`;
   if (underProhibitiveLead(text, match.start)) return 'mention: item of a list under a prohibition (严禁…以下内容：)';
   const clause = clauseAround(text, sentence, match.start, match.end);
-  const negation = NEGATION.exec(text.slice(clause.start, match.start));
+  const negation = NEGATION.exec(text.slice(clause.start, match.start)) ?? NO_ONE.exec(text.slice(clause.start, match.start));
   if (negation) return `negated: "${negation[1]}"`;
   const notNeeded = NOT_NEEDED.exec(text.slice(clause.start, match.start));
   if (notNeeded) return `negated: "${notNeeded[1]}" (not needed is not offered)`;

@@ -107,6 +107,12 @@ describe('classify: context', () => {
     expect(run(`${text} 祖传秘方，疗效显著，名额有限，立即抢购！`).context).toBe('ad');
   });
 
+  it('counts an institution named with its phone as a brand, not a sentence about calling a public body', () => {
+    const brands = (text: string) => run(text).evidence.filter((e) => e.supports === 'ad:brand').map((e) => e.indicator);
+    expect(brands('仁和医院电话：0571-86001234')).toEqual(['仁和医院电话']);
+    expect(brands('后来我打了疾控中心电话问，人家说根本没有这个活动')).toEqual([]);
+  });
+
   it('leaves a neutral sentence unknown', () => {
     expect(run('冬季流感高发，市民应勤洗手、常通风。').context).toBe('unknown');
   });

@@ -28,6 +28,12 @@ describe('mentionReason', () => {
     ['“零风险”“完全没有副作用”属于典型的保证性表述', '零风险', /judged/],
     ['任何声称可以根治高血压的说法都不可信', '根治', /reported|judged/],
     ['白癜风目前还做不到根治', '根治', /negated/],
+    // 之类的 lists wording as 等 does; a warning to stay alert judges it; a denial that covers
+    // every treatment; a salesman's pitch retold.
+    ['对“祖传秘方”“研究院”“专家坐诊”之类的宣传保持警惕', '专家坐诊', /listed|judged/],
+    ['这与广告里的“根治”不是一回事', '根治', /judged/],
+    ['没有任何一种疗法能保证“根治”“不复发”', '根治', /negated/],
+    ['一个自称专家的人给他讲，说这个丸是祖传秘方，包治百病', '包治百病', /reported/],
     // A warning not to believe it, or not to try it on one's own.
     ['网上那些说“包治”“永不复发”的千万别信', '永不复发', /believed/],
     ['网上那些说“包治”“永不复发”的千万别信', '包治', /believed/],
