@@ -67,9 +67,11 @@ export function decideAdTypes(
   );
 
   let confidence: AdTypeDecision['confidence'] = best >= HIGH_CONFIDENCE ? 'high' : best >= TYPE_THRESHOLD ? 'medium' : 'low';
-  if (ranked.length === 0) {
-    // Weak content evidence still says what is sold; a review number of another regime is
-    // then a mismatch to report, not the answer (a drug ad carrying a 医广 number).
+  if (ranked.length === 0 && numbers.some((n) => n.adType !== null)) {
+    // Weak content evidence still says what is sold where a number of some regime is shown:
+    // that number is then a mismatch to report, not the answer (a drug ad carrying a 医广
+    // number). Without one, a stray 治疗 or 人参 does not make a mattress or a liquor a
+    // medical or health-food ad: it stays "other".
     const weak = rankedAtLeast(scores, WEAK_CONTENT);
     if (weak.length) ranked = [weak[0]!];
   }

@@ -190,6 +190,10 @@ describe('classify: ad types', () => {
     expect(run('仁和医院 内科 外科 整形科 儿科 预约挂号 0571-86001234 仁和医院专家团队').adTypes).toEqual(['medical']);
   });
 
+  it('does not type ordinary goods by one weak word when no number of any regime is shown', () => {
+    expect(run('磁疗床垫 睡出好腰，辅助治疗腰椎间盘问题 限时特价¥3980 立即抢购 订购热线：400-800-1234').adTypes).toEqual(['other']);
+  });
+
   it('calls an ad of no health type "other"', () => {
     const r = run('晨光咖啡新品上市，拿铁买一送一，立即下单！');
     expect(r.context).toBe('ad');
