@@ -43,16 +43,13 @@ const adscan = (args) =>
     });
   });
 
-const redisCli = (port, args) =>
-  new Promise((ok, fail) => execFile('redis-cli', ['-p', String(port), ...args], (err, stdout) => (err ? fail(err) : ok(stdout.trim()))));
-
-async function redisInfoMemory(port) {
-  return Number(/used_memory:(\d+)/.exec(await redisCli(port, ['info', 'memory']))[1]);
+async function redisInfoMemory(client) {
+  return Number(/used_memory:(\d+)/.exec(await client.info('memory'))[1]);
 }
 
 /** CPU seconds (user + system) Redis has used since it started. */
-async function redisCpuSeconds(port) {
-  const info = await redisCli(port, ['info', 'cpu']);
+async function redisCpuSeconds(client) {
+  const info = await client.info('cpu');
   return Number(/used_cpu_user:([\d.]+)/.exec(info)[1]) + Number(/used_cpu_sys:([\d.]+)/.exec(info)[1]);
 }
 
@@ -69,10 +66,10 @@ function processCpuSeconds(pid) {
   }
 }
 
-async function run(workers, redis, port, poller, queue, dir, documents) {
+async function run(workers, redis, poller, queue, dir, documents) {
   say(`enqueueing ${documents} pages for ${workers} worker(s)`);
   await adscan(['queue', 'add', '--redis', redis, '--queue', queue, dir]);
-  const redisCpuBefore = await redisCpuSeconds(port);
+  const redisCpuBefore = await redisCpuSeconds(poller);
   const started = performance.now();
   const procs = Array.from({ length: workers }, () =>
     spawn(process.execPath, [BIN, 'worker', '--redis', redis, '--queue', queue, '--concurrency', '2'], { cwd: repoRoot, stdio: 'ignore' }),
@@ -90,7 +87,7 @@ async function run(workers, redis, port, poller, queue, dir, documents) {
   const seconds = (performance.now() - started) / 1000;
   // Read before the workers exit: their CPU, start-up included, and Redis's over the run.
   const workerCpu = procs.reduce((sum, p) => sum + processCpuSeconds(p.pid), 0);
-  const redisCpu = (await redisCpuSeconds(port)) - redisCpuBefore;
+  const redisCpu = (await redisCpuSeconds(poller)) - redisCpuBefore;
   const status = JSON.parse(await adscan(['queue', 'status', '--redis', redis, '--queue', queue, '--json']));
   for (const p of procs) p.kill('SIGTERM');
   await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r() : p.once('exit', r)))));
@@ -119,17 +116,17 @@ async function main() {
     const dir = corpus.html.dir;
     const documents = corpus.html.files.length;
     // Warm-up: page cache, and the workers' first compile of everything.
-    const before = await redisInfoMemory(port);
+    const before = await redisInfoMemory(poller);
     await adscan(['queue', 'add', '--redis', redis, '--queue', 'memory', dir]);
-    const queued = await redisInfoMemory(port);
+    const queued = await redisInfoMemory(poller);
     // Each run has a queue of its own; the first round's 1-worker run measures Redis memory.
     const pairs = [];
     let finished = 0;
     for (let round = 1; round <= ROUNDS; round++) {
       const pair = {};
       for (const workers of round % 2 === 1 ? [1, 2] : [2, 1]) {
-        pair[workers] = await run(workers, redis, port, poller, `r${round}-w${workers}`, dir, documents);
-        if (round === 1 && workers === 1) finished = await redisInfoMemory(port);
+        pair[workers] = await run(workers, redis, poller, `r${round}-w${workers}`, dir, documents);
+        if (round === 1 && workers === 1) finished = await redisInfoMemory(poller);
       }
       pairs.push({ round, oneWorker: pair[1], twoWorkers: pair[2], speedUp: pair[2].docsPerSecond / pair[1].docsPerSecond });
     }

@@ -103,7 +103,8 @@ export function classify(
   const families = scoreBy(merged, c, 'nonAd');
   // A package insert prints 本品, its maker's address and number: on a page that shows nothing
   // else commercial, those are the document's own parts, not selling.
-  const adFamilies = explainedByGenre(merged, c) ? new Map<string, number>() : scoreBy(merged, c, 'ad');
+  const explained = explainedByGenre(merged, c);
+  const adFamilies = explained ? new Map<string, number>() : scoreBy(merged, c, 'ad');
   const nonAd = total(families);
   const ad = total(adFamilies);
   const allNumbers = numbers.flat();
@@ -117,7 +118,7 @@ export function classify(
   const PRODUCTS: AdType[] = ['drug', 'device', 'health-food', 'special-medical-food'];
   const typeBest = Math.max(0, ...decision.adTypes.filter((t) => PRODUCTS.includes(t)).map((t) => decision.scores[t] ?? 0));
   // Selling needs a way to buy: contact, price, a number shown — not just 我院 or claim words.
-  const strongAd = ad === 0 ? 0 : total(scoreBy(merged, c, 'ad', Infinity, false));
+  const strongAd = explained ? 0 : total(scoreBy(merged, c, 'ad', Infinity, false));
   let selling = false;
   for (const family of SELLING) {
     if ((adFamilies.get(family) ?? 0) > 0) {

@@ -33,12 +33,12 @@ const NOT_NEEDED = /(不用|无需|无须|不需要?|不必|免去|省去)[^,:�
 const VIOLATION_AFTER =
   /^[^。!?;\n]{0,40}?(属于违法|均属违法|属违法|均为违法|都属于违法|违法内容|违反了|违反《|被罚|被处罚|被处以|被立案|立案调查|被查处|已被查处|涉嫌虚假|属于虚假|是虚假|均为虚假|虚假宣传|是骗局|属于典型的|被认定为?(?:违法|虚假|夸大|代言|广告|违规)|认定为?违法|构成(?:虚假|违法)|都?不可信|不可靠|全是套路|都是套路|是骗人|保持警惕|要警惕|需警惕|应警惕|不是一回事|是谣言|属于谣言|没有科学依据|缺乏科学依据|夸大其词|忽悠人|是忽悠)/u;
 
+/** The closing quote and any quoted phrases listed right after it (”“永不复发”、“根治”). */
+const QUOTED_RUN_AHEAD = /^[”」』’]?(?:\s*[、,，和及与或]?\s*[“「『‘][^”」』’\n]{1,16}[”」』’])*/u;
 /**
  * The claim itself is what the reader is told not to believe: …“包治”“永不复发”的千万别信.
  * Only right after it (…的千万别信, …，千万别信) — 保证治愈，别信别家的说法 still promises.
  */
-/** The closing quote and any quoted phrases listed right after it (”“永不复发”、“根治”). */
-const QUOTED_RUN_AHEAD = /^[”」』’]?(?:\s*[、,，和及与或]?\s*[“「『‘][^”」』’\n]{1,16}[”」』’])*/u;
 const DISBELIEVED = /^(?:(?:的|之类的)(?:话|说法|广告|宣传|承诺)?[,，\s]*|[,，\s]*(?=千万|一定))(?:千万|一定|可)?(?:别|不要|不能|不可)(?:相)?信/u;
 
 /**
@@ -92,9 +92,10 @@ export function mentionReason(text: string, sentence: Span, match: Span, options
   if (reported) return `mention: reported claim ("${reported[1]}")`;
   if (underProhibitiveLead(text, match.start)) return 'mention: item of a list under a prohibition (严禁…以下内容：)';
   const clause = clauseAround(text, sentence, match.start, match.end);
-  const negation = NEGATION.exec(text.slice(clause.start, match.start)) ?? NO_ONE.exec(text.slice(clause.start, match.start));
+  const lead = text.slice(clause.start, match.start);
+  const negation = NEGATION.exec(lead) ?? NO_ONE.exec(lead);
   if (negation) return `negated: "${negation[1]}"`;
-  const notNeeded = NOT_NEEDED.exec(text.slice(clause.start, match.start));
+  const notNeeded = NOT_NEEDED.exec(lead);
   if (notNeeded) return `negated: "${notNeeded[1]}" (not needed is not offered)`;
   // 白癜风能根治吗？ asks; it does not promise.
   if (options.questions && QUESTION.test(text.slice(match.end, clause.end + 1))) return 'question, not a claim';

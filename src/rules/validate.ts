@@ -265,7 +265,9 @@ class Validator {
 
   private indicator(x: unknown, path: Path, nonAd = false): void {
     if (!isObj(x)) return this.fail(path, 'an indicator is a mapping with `weight` and `terms` and/or `regex`');
-    this.unknownKeys(x, path, nonAd ? ['terms', 'regex', 'weight', 'supportOnly', 'anchors', 'explains'] : ['terms', 'regex', 'weight', 'supportOnly', 'anchors']);
+    const keys = ['terms', 'regex', 'weight', 'supportOnly', 'anchors'];
+    // Only a non-ad family can explain commercial ones away (see Indicator.explains).
+    this.unknownKeys(x, path, nonAd ? [...keys, 'explains'] : keys);
     if (x.explains !== undefined) this.stringList(x.explains, [...path, 'explains'], '`explains`');
     if (x.anchors !== undefined) this.stringList(x.anchors, [...path, 'anchors'], '`anchors`');
     if (x.supportOnly !== undefined && typeof x.supportOnly !== 'boolean') this.fail([...path, 'supportOnly'], '`supportOnly` must be true or false');
